@@ -1,0 +1,8 @@
+export type { Fault } from './faults'
+export type { SimulatorOptions, SimulatorPrices, SimulatorUser } from './options'
+export { DEFAULT_PRICES, DEMO_USER } from './options'
+export type { SimulatorAdmin } from './routes/admin'
+export type { Simulator } from './simulator'
+export { createSimulator } from './simulator'
+export type { JobRecord, PersistedState, RequestCounts, SceneRecord } from './state'
+export { TEMPLATE_IDS } from './templates'

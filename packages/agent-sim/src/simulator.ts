@@ -1,0 +1,83 @@
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { createFaultQueue } from './faults'
+import { resolveOptions, type SimulatorOptions } from './options'
+import { reject } from './rejects'
+import { adminRoutes, createAdmin, type SimulatorAdmin } from './routes/admin'
+import { handleRun } from './routes/agent'
+import { handleCheckResume } from './routes/check-resume'
+import { handleResume, handleRetryScene } from './routes/resume'
+import { createState, type PersistedState } from './state'
+
+export interface Simulator {
+  /** A web-standard handler: give it to the SDK as `fetch`, to MSW, or to any server. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
+  /** Users, credits, request counts, faults and jobs, for tests and demos. */
+  admin: SimulatorAdmin
+  /** Ends every open stream; the simulator answers nothing after. */
+  close(): Promise<void>
+  /** Saved users and jobs, for persistence. */
+  exportState(): PersistedState
+  importState(saved: PersistedState): void
+  /** Calls back whenever users or jobs change. */
+  onChange(listener: () => void): () => void
+}
+
+/**
+ * A local kvidAI Agent API: the four endpoints, credits, one run per user, resumable jobs,
+ * and faults staged on demand. Web standards only; runs in Node and in a browser page.
+ */
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const resolved = resolveOptions(options)
+  const state = createState(resolved)
+  const faults = createFaultQueue()
+  if (options.faults) faults.set(options.faults)
+  const admin = createAdmin(state, faults)
+  const deps = { state, options: resolved, faults }
+  let closed = false
+
+  const app = new Hono()
+  app.use(
+    '/api/*',
+    cors({ origin: '*', allowHeaders: ['api-key', 'content-type'], allowMethods: ['GET', 'POST'] }),
+  )
+  app.post('/api/agent', (c) => handleRun(c.req.raw, deps))
+  app.post('/api/agent/resume', (c) => handleResume(c.req.raw, deps))
+  app.post('/api/agent/retry-scene', (c) => handleRetryScene(c.req.raw, deps))
+  app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state))
+  if (resolved.admin) app.route('/__sim', adminRoutes(admin))
+  app.get('/', (c) =>
+    c.json({
+      name: 'kvid-sim',
+      endpoints: [
+        '/api/agent',
+        '/api/agent/resume',
+        '/api/agent/retry-scene',
+        '/api/agent/check-resume',
+      ],
+    }),
+  )
+  app.notFound(() =>
+    Response.json(
+      { success: false, error: 'NOT_FOUND', message: 'No such route.', data: null },
+      { status: 404 },
+    ),
+  )
+  app.onError((error) => reject('INTERNAL_ERROR', error.message))
+
+  return {
+    async fetch(input, init) {
+      const request = input instanceof Request && !init ? input : new Request(input, init)
+      if (closed) return reject('INTERNAL_ERROR', 'The simulator is closed.')
+      return app.fetch(request)
+    },
+    admin,
+    async close() {
+      closed = true
+      for (const run of state.activeRuns.values()) run.cancel('simulator closed')
+    },
+    exportState: () => state.exportState(),
+    importState: (saved) => state.importState(saved),
+    onChange: (listener) => state.onChange(listener),
+  }
+}

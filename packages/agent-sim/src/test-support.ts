@@ -1,0 +1,132 @@
+import { createParser } from 'eventsource-parser'
+import { DEMO_USER } from './options'
+
+/** One event as a client reads it off the wire. */
+export interface WireEvent {
+  event: string
+  data: string
+  /** The data parsed as JSON, or undefined when it is not JSON. */
+  json: any
+}
+
+export interface ReadResult {
+  status: number
+  headers: Headers
+  /** Every byte of the body, as text. */
+  raw: string
+  events: WireEvent[]
+  comments: string[]
+  /** How the body ended: `end` after a clean close, `error` when the connection broke. */
+  ending: 'end' | 'error'
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads a whole response body through a real SSE parser. */
+export async function readEvents(
+  response: Response,
+  onEvent?: (event: WireEvent) => void,
+): Promise<ReadResult> {
+  const events: WireEvent[] = []
+  const comments: string[] = []
+  let raw = ''
+  const parser = createParser({
+    onEvent(message) {
+      const event = {
+        event: message.event ?? 'message',
+        data: message.data,
+        json: parseJson(message.data),
+      }
+      events.push(event)
+      onEvent?.(event)
+    },
+    onComment: (comment) => comments.push(comment),
+  })
+  const decoder = new TextDecoder()
+  let ending: ReadResult['ending'] = 'end'
+  const reader = response.body?.getReader()
+  if (reader) {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        const text = decoder.decode(value, { stream: true })
+        raw += text
+        parser.feed(text)
+      }
+    } catch {
+      ending = 'error'
+    }
+  }
+  return { status: response.status, headers: response.headers, raw, events, comments, ending }
+}
+
+export const EMPTY_COMPOSITION = { tracks: [] }
+
+export const LONG_VIDEO = 'Make a 30-second explainer about the new iPhone chip in 8 scenes.'
+
+export function runBody(overrides: Record<string, unknown> = {}) {
+  return {
+    message: LONG_VIDEO,
+    composition: EMPTY_COMPOSITION,
+    projectId: 1234,
+    email: DEMO_USER.email,
+    apiKey: DEMO_USER.apiKey,
+    locale: 'en',
+    ...overrides,
+  }
+}
+
+export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+
+/** Posts JSON as the reference's clients do: the key in the `api-key` header and the body. */
+export function post(
+  fetch: Fetch,
+  base: string,
+  path: string,
+  body: unknown,
+  init: { apiKey?: string | null; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  const apiKey = init.apiKey === undefined ? DEMO_USER.apiKey : init.apiKey
+  if (apiKey !== null) headers['api-key'] = apiKey
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal: init.signal,
+  })
+}
+
+export async function checkResume(
+  fetch: Fetch,
+  base: string,
+  projectId = 1234,
+  email = DEMO_USER.email,
+  apiKey = DEMO_USER.apiKey,
+) {
+  const query = new URLSearchParams({ projectId: String(projectId), email })
+  const response = await fetch(`${base}/api/agent/check-resume?${query}`, {
+    headers: { 'api-key': apiKey },
+  })
+  return { status: response.status, body: await response.json() }
+}
+
+/** Waits until a condition holds, checking every few milliseconds; fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition.')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+export function names(result: ReadResult): string[] {
+  return result.events.map((event) => event.event)
+}

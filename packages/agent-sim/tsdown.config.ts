@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', msw: 'src/msw.ts', cli: 'src/cli.ts' },
+  format: 'esm',
+  dts: true,
+  platform: 'node',
+  sourcemap: true,
+  fixedExtension: false,
+  external: ['msw', '@kvidai/agent-core', 'hono', '@hono/node-server'],
+})
