@@ -262,6 +262,22 @@ describe('retry-scene', () => {
   })
 })
 
-it('reports the instruction it was given in the plan text', () => {
-  expect(LONG_VIDEO).toContain('8 scenes')
+describe('the seed', () => {
+  it('makes job ids, plans and media repeatable, and another seed changes them', async () => {
+    const finals = []
+    for (const seed of [7, 7, 8]) {
+      const other = await startSimulator({ sceneMs: 5, seed })
+      const result = await readEvents(
+        await post(fetch, other.url, '/api/agent', runBody({ message: LONG_VIDEO })),
+      )
+      finals.push({
+        jobId: result.events.find((event) => event.event === 'plan_ready')?.json.jobId,
+        composition: result.events.at(-1)?.json.data.composition,
+      })
+      await other.close()
+    }
+    expect(finals[0]).toEqual(finals[1])
+    expect(finals[2]?.jobId).not.toBe(finals[0]?.jobId)
+    expect(finals[2]?.composition.assets).not.toEqual(finals[0]?.composition.assets)
+  })
 })
