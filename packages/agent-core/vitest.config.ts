@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { sourceResolve } from '../../vitest.shared'
+import { sourceResolve } from '../../vitest.shared.ts'
 
 const simulator = (path: string) =>
   fileURLToPath(new URL(`../agent-sim/src/${path}`, import.meta.url))
@@ -16,5 +16,8 @@ export default defineConfig({
       { find: /^@kvidai\/agent-sim$/, replacement: simulator('index.ts') },
     ],
   },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
 })

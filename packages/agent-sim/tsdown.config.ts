@@ -7,5 +7,4 @@ export default defineConfig({
   platform: 'node',
   sourcemap: true,
   fixedExtension: false,
-  external: ['msw', '@kvidai/agent-core', 'hono', '@hono/node-server'],
 })

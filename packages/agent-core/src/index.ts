@@ -1,1 +1,40 @@
+export type { AgentClient, AgentClientOptions, StreamOptions } from './client/create-agent-client'
+export { createAgentClient, DEFAULT_IDLE_TIMEOUT_MS } from './client/create-agent-client'
+export type { AgentRequestErrorCode, AgentStoreErrorCode } from './errors/agent-errors'
+export {
+  AgentError,
+  AgentProtocolError,
+  AgentRequestError,
+  AgentStoreError,
+  AgentStreamError,
+  AgentValidationError,
+} from './errors/agent-errors'
 export * from './protocol/index'
+export type { Recorder } from './recording/create-recorder'
+export { createRecorder } from './recording/create-recorder'
+export type { ReplayOptions } from './recording/create-replay-fetch'
+export { createReplayFetch } from './recording/create-replay-fetch'
+export type { AgentRecording, RecordedEvent } from './recording/recording'
+export { encodeRecordedEvent } from './recording/recording'
+export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
+export type {
+  AgentRunState,
+  RunPlan,
+  RunStatus,
+  SceneState,
+  SceneStatus,
+  ToolCallState,
+} from './state/run-state'
+export { createInitialRunState } from './state/run-state'
+export type {
+  AgentRunStartInput,
+  AgentRunStore,
+  AgentRunStoreOptions,
+} from './store/create-agent-run-store'
+export { createAgentRunStore } from './store/create-agent-run-store'
+export type { AgentRunSnapshot } from './store/run-snapshot'
+export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snapshot'
+export type { RunStorage } from './store/run-storage'
+export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
+export type { Fetch, StreamRequest } from './transport/stream-agent-events'
+export { streamAgentEvents } from './transport/stream-agent-events'

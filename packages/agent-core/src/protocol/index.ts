@@ -42,6 +42,7 @@ export type {
 } from './events'
 export { AGENT_EVENT_TYPES } from './events'
 export { AGENT_LIMITS } from './limits'
+export { parseAgentEvent } from './parse-event'
 export type {
   AgentRunBody,
   AgentRunInput,
@@ -59,3 +60,4 @@ export type {
   SelectedItemContext,
 } from './requests'
 export { AGENT_ROUTES, LOCALES } from './requests'
+export { validateJobInput, validateRunInput } from './validate-request'

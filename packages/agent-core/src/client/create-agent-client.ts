@@ -1,0 +1,98 @@
+import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
+import {
+  AGENT_ROUTES,
+  type AgentRunInput,
+  type ResumableJob,
+  type ResumeInput,
+  type RetrySceneInput,
+} from '../protocol/requests'
+import { validateJobInput, validateRunInput } from '../protocol/validate-request'
+import { readRejection } from '../transport/read-rejection'
+import type { RunOutcome } from '../transport/run-outcome'
+import { type Fetch, streamAgentEvents } from '../transport/stream-agent-events'
+
+export interface AgentClientOptions {
+  /** Where the API lives, e.g. `https://api.kvid.ai`, or your own proxy's origin and path. */
+  baseUrl: string
+  /** Sent as the `api-key` header and as `apiKey` in the body. Leave out behind a proxy that adds it. */
+  apiKey?: string
+  /** The user the agent runs as; sent in the body and the check-resume query. */
+  email?: string
+  fetch?: Fetch
+  /** Extra headers for every request. */
+  headers?: Record<string, string>
+  /** Silence after which a stream counts as interrupted. Default 45 s (the server pings every 15 s). */
+  idleTimeoutMs?: number
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal
+  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
+}
+
+export interface AgentClient {
+  run(input: AgentRunInput, options?: StreamOptions): Promise<RunOutcome>
+  resume(input: ResumeInput, options?: StreamOptions): Promise<RunOutcome>
+  retryScene(input: RetrySceneInput, options?: StreamOptions): Promise<RunOutcome>
+  /** The project's unfinished job, or null when there is nothing to resume. */
+  checkResume(
+    input: { projectId: number },
+    options?: { signal?: AbortSignal },
+  ): Promise<ResumableJob | null>
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 45_000
+
+/**
+ * A client for the four Agent API endpoints. Each streaming call sends exactly one
+ * request and never retries it; invalid input throws `AgentValidationError` before
+ * anything is sent, and an early reject throws `AgentRequestError`.
+ */
+export function createAgentClient(options: AgentClientOptions): AgentClient {
+  const { apiKey, email } = options
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const fetcher: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const headers: Record<string, string> = { ...options.headers }
+  if (apiKey) headers['api-key'] = apiKey
+  const credentials = apiKey ? { email, apiKey } : {}
+
+  function stream(path: string, input: object, { signal, onEvent }: StreamOptions = {}) {
+    return streamAgentEvents({
+      url: baseUrl + path,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...input, ...credentials }),
+      fetch: fetcher,
+      signal,
+      idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      onEvent: onEvent ?? (() => {}),
+    })
+  }
+
+  return {
+    async run(input, streamOptions) {
+      validateRunInput(input)
+      return stream(AGENT_ROUTES.run, input, streamOptions)
+    },
+    async resume(input, streamOptions) {
+      validateJobInput(input)
+      return stream(AGENT_ROUTES.resume, input, streamOptions)
+    },
+    async retryScene(input, streamOptions) {
+      validateJobInput(input)
+      return stream(AGENT_ROUTES.retryScene, input, streamOptions)
+    },
+    async checkResume({ projectId }, { signal } = {}) {
+      const query = new URLSearchParams({ projectId: String(projectId) })
+      if (email) query.set('email', email)
+      const response = await fetcher(`${baseUrl}${AGENT_ROUTES.checkResume}?${query}`, {
+        headers,
+        signal,
+      })
+      const type = response.headers.get('content-type') ?? ''
+      if (!response.ok || !type.includes('json')) throw await readRejection(response)
+      const body = (await response.json()) as { data?: ResumableJob | null }
+      const job = body?.data
+      return job && typeof job.jobId === 'string' ? job : null
+    },
+  }
+}

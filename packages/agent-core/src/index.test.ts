@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest'
+import * as core from './index'
+
+it('exports the public API by name', () => {
+  expect(Object.keys(core).sort()).toEqual(
+    [
+      'AGENT_EVENT_TYPES',
+      'AGENT_LIMITS',
+      'AGENT_REJECT_CODES',
+      'AGENT_ROUTES',
+      'AgentError',
+      'AgentProtocolError',
+      'AgentRequestError',
+      'AgentStoreError',
+      'AgentStreamError',
+      'AgentValidationError',
+      'DEFAULT_FPS',
+      'DEFAULT_HEIGHT',
+      'DEFAULT_IDLE_TIMEOUT_MS',
+      'DEFAULT_WIDTH',
+      'LOCALES',
+      'createAgentClient',
+      'createAgentRunStore',
+      'createEmptyComposition',
+      'createInitialRunState',
+      'createRecorder',
+      'createReplayFetch',
+      'encodeRecordedEvent',
+      'fromRunSnapshot',
+      'isRunSnapshot',
+      'normalizeComposition',
+      'parseAgentEvent',
+      'reduceAgentEvent',
+      'settleRunningScenes',
+      'streamAgentEvents',
+      'toRunSnapshot',
+      'validateJobInput',
+      'validateRunInput',
+    ].sort(),
+  )
+})
