@@ -1,0 +1,47 @@
+import type { Locale } from '@kvidai/agent-core'
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, useContext } from 'react'
+import type { RunRegistry } from './run-registry'
+
+export interface AgentContextValue {
+  registry: RunRegistry
+  queryClient: QueryClient
+  /** The project hooks use when they are not given one. */
+  projectId: number | undefined
+  locale: Locale
+}
+
+export const AgentContext = createContext<AgentContextValue | null>(null)
+
+export function useAgentContext(hook: string): AgentContextValue {
+  const context = useContext(AgentContext)
+  if (!context) {
+    throw new Error(
+      `${hook} must be used inside <KvidAgentProvider>. Wrap the part of your app that uses the agent in it.`,
+    )
+  }
+  return context
+}
+
+/** The project a hook works on: its own argument, else the provider's. */
+export function useProjectId(
+  hook: string,
+  projectId: number | undefined,
+): {
+  context: AgentContextValue
+  projectId: number
+} {
+  const context = useAgentContext(hook)
+  const resolved = projectId ?? context.projectId
+  if (resolved === undefined) {
+    throw new Error(
+      `${hook} needs a projectId: pass { projectId } to it, or set projectId on <KvidAgentProvider>.`,
+    )
+  }
+  return { context, projectId: resolved }
+}
+
+/** The provider's locale (`en` unless set), for components that speak to the user. */
+export function useAgentLocale(): Locale {
+  return useAgentContext('useAgentLocale').locale
+}

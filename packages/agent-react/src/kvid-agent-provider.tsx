@@ -1,0 +1,74 @@
+import type { Fetch, Locale, RunStorage } from '@kvidai/agent-core'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
+import { AgentContext, type AgentContextValue } from './agent-context'
+import { browserStorage } from './browser-storage'
+import { devWarning } from './dev-warning'
+import { createRunRegistry, type RegistryConfig } from './run-registry'
+import { invalidateChecksOnRunEnd } from './use-resume-check'
+
+export interface KvidAgentProviderProps {
+  /** The Agent API, or your own proxy that adds the key on the server (e.g. `/api/kvid`). */
+  baseUrl: string
+  /** Only where the key may be seen, such as a server or an internal tool; browsers should use a proxy. */
+  apiKey?: string
+  email?: string
+  fetch?: Fetch
+  headers?: Record<string, string>
+  locale?: Locale
+  /** Where run snapshots survive reloads. Default `localStorage`; `null` turns it off. */
+  storage?: RunStorage | null
+  /** The project hooks use when not given one. */
+  projectId?: number
+  /** Default: the app's own QueryClient when there is one, else a private one. */
+  queryClient?: QueryClient
+  idleTimeoutMs?: number
+  children?: ReactNode
+}
+
+function defaultQueryClient() {
+  return new QueryClient({
+    defaultOptions: { queries: { refetchOnWindowFocus: false, refetchOnReconnect: false } },
+  })
+}
+
+/**
+ * Configures the agent for the components inside it. Each provider has its own client,
+ * stores and resume checks, so several on one page stay independent.
+ */
+export function KvidAgentProvider(props: KvidAgentProviderProps) {
+  const appQueryClient = useContext(QueryClientContext)
+  const [ownQueryClient] = useState(() =>
+    props.queryClient || appQueryClient ? null : defaultQueryClient(),
+  )
+  const queryClient = props.queryClient ?? appQueryClient ?? (ownQueryClient as QueryClient)
+
+  const config: RegistryConfig = {
+    baseUrl: props.baseUrl,
+    apiKey: props.apiKey,
+    email: props.email,
+    fetch: props.fetch,
+    headers: props.headers,
+    idleTimeoutMs: props.idleTimeoutMs,
+    locale: props.locale,
+    storage: () => (props.storage === undefined ? browserStorage() : props.storage),
+  }
+  const [registry] = useState(() => createRunRegistry(config))
+  useEffect(() => {
+    registry.configure(config)
+  })
+  useEffect(() => invalidateChecksOnRunEnd(registry, queryClient), [registry, queryClient])
+  useEffect(() => {
+    if (props.apiKey && typeof window !== 'undefined') {
+      devWarning(
+        'An apiKey was given to KvidAgentProvider in a browser. Anyone can read it there: serve the Agent API through a server-side proxy and leave apiKey out.',
+      )
+    }
+  }, [props.apiKey])
+
+  const value = useMemo<AgentContextValue>(
+    () => ({ registry, queryClient, projectId: props.projectId, locale: props.locale ?? 'en' }),
+    [registry, queryClient, props.projectId, props.locale],
+  )
+  return <AgentContext.Provider value={value}>{props.children}</AgentContext.Provider>
+}

@@ -1,0 +1,182 @@
+import {
+  type AgentClient,
+  type AgentClientOptions,
+  type AgentError,
+  type AgentEvent,
+  type AgentRunState,
+  type AgentRunStore,
+  type Composition,
+  createAgentClient,
+  createAgentRunStore,
+  type DoneResult,
+  type Locale,
+  type ResumableJob,
+  type RunStorage,
+  type UnknownAgentEvent,
+} from '@kvidai/agent-core'
+
+export interface RunListener {
+  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
+  onCheckpoint?: (composition: Composition) => void
+  onDone?: (result: DoneResult, success: boolean) => void
+  onError?: (error: AgentError) => void
+}
+
+export interface RegistryConfig extends AgentClientOptions {
+  locale?: Locale
+  /** Where snapshots live; null turns reload-restore off. Resolved lazily (after mount). */
+  storage: () => RunStorage | null
+}
+
+export function isRunning(state: Pick<AgentRunState, 'status'>): boolean {
+  return state.status === 'submitting' || state.status === 'streaming'
+}
+
+let registries = 0
+
+/**
+ * The stores of one provider, one per project, created on first use. Holds the client
+ * and the locale so changes reach requests made later, and fans each store's lifecycle
+ * callbacks out to every hook that listens.
+ */
+export function createRunRegistry(initial: RegistryConfig) {
+  const id = `kvidai-${++registries}`
+  let config = initial
+  let client = createAgentClient(config)
+  const stores = new Map<number, AgentRunStore>()
+  const listeners = new Map<number, Set<RunListener>>()
+  const restored = new Map<number, Promise<void>>()
+  const endListeners = new Set<(projectId: number) => void>()
+  const holders = new Map<number, number>()
+
+  // A stable client whose calls go to the client of the current configuration.
+  const current: AgentClient = {
+    run: (input, options) => client.run(input, options),
+    resume: (input, options) => client.resume(input, options),
+    retryScene: (input, options) => client.retryScene(input, options),
+    checkResume: (input, options) => client.checkResume(input, options),
+  }
+
+  function emit<Name extends keyof RunListener>(
+    projectId: number,
+    name: Name,
+    ...values: Parameters<NonNullable<RunListener[Name]>>
+  ) {
+    for (const listener of listeners.get(projectId) ?? []) {
+      ;(listener[name] as ((...args: typeof values) => void) | undefined)?.(...values)
+    }
+  }
+
+  function storeFor(projectId: number): AgentRunStore {
+    let store = stores.get(projectId)
+    if (store) return store
+    let storage: RunStorage | null | undefined
+    // Asked for on first use, which is after mount: never while rendering on the server.
+    const resolveStorage = () => {
+      if (storage === undefined) storage = config.storage()
+      return storage
+    }
+    const lazyStorage: RunStorage = {
+      getItem: (key) => resolveStorage()?.getItem(key) ?? null,
+      setItem: (key, value) => resolveStorage()?.setItem(key, value),
+      removeItem: (key) => resolveStorage()?.removeItem(key),
+    }
+    store = createAgentRunStore({
+      client: current,
+      projectId,
+      storage: lazyStorage,
+      // Read at request time, so a locale change applies to the next resume or retry.
+      get locale() {
+        return config.locale
+      },
+      onEvent: (event) => emit(projectId, 'onEvent', event),
+      onCheckpoint: (composition) => emit(projectId, 'onCheckpoint', composition),
+      onDone: (result, success) => emit(projectId, 'onDone', result, success),
+      onError: (error) => emit(projectId, 'onError', error),
+    })
+    let wasRunning = false
+    store.subscribe((state) => {
+      const running = isRunning(state)
+      if (wasRunning && !running) for (const listener of endListeners) listener(projectId)
+      wasRunning = running
+    })
+    stores.set(projectId, store)
+    return store
+  }
+
+  return {
+    id,
+    get config() {
+      return config
+    },
+    configure(next: RegistryConfig) {
+      const clientChanged =
+        next.baseUrl !== config.baseUrl ||
+        next.apiKey !== config.apiKey ||
+        next.email !== config.email ||
+        next.fetch !== config.fetch ||
+        next.idleTimeoutMs !== config.idleTimeoutMs ||
+        JSON.stringify(next.headers) !== JSON.stringify(config.headers)
+      config = next
+      if (clientChanged) client = createAgentClient(next)
+    },
+    client: current,
+    store: storeFor,
+    listen(projectId: number, listener: RunListener) {
+      const set = listeners.get(projectId) ?? new Set<RunListener>()
+      listeners.set(projectId, set)
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+      }
+    },
+    /**
+     * Marks a project's run as shown by a mounted component. When the last one goes, the
+     * stream is stopped: nobody is left to see it, and the job stays resumable.
+     */
+    hold(projectId: number) {
+      holders.set(projectId, (holders.get(projectId) ?? 0) + 1)
+      return () => {
+        const left = (holders.get(projectId) ?? 1) - 1
+        holders.set(projectId, left)
+        if (left === 0) stores.get(projectId)?.stop()
+      }
+    },
+    /** Calls back when a project's run stops streaming, however it ended. */
+    onRunEnd(listener: (projectId: number) => void) {
+      endListeners.add(listener)
+      return () => {
+        endListeners.delete(listener)
+      }
+    },
+    /**
+     * Brings back the project's saved snapshot once, and keeps it only if the server
+     * still has that job to resume (or the snapshot holds a finished run).
+     */
+    restore(projectId: number, checkResume: () => Promise<ResumableJob | null>): Promise<void> {
+      let done = restored.get(projectId)
+      if (done) return done
+      const store = storeFor(projectId)
+      done = store
+        .restore()
+        .then(async (found) => {
+          if (!found) return
+          const state = store.getState()
+          const unfinished =
+            state.status !== 'done' ||
+            (state.result?.remainingScenes ?? 0) > 0 ||
+            state.success === false
+          if (!unfinished || !state.jobId) return
+          const job = await checkResume()
+          const latest = store.getState()
+          if (isRunning(latest) || latest.jobId !== state.jobId) return
+          if (job?.jobId !== state.jobId) store.reset()
+        })
+        .catch(() => {})
+      restored.set(projectId, done)
+      return done
+    },
+  }
+}
+
+export type RunRegistry = ReturnType<typeof createRunRegistry>

@@ -1,0 +1,40 @@
+import type { AgentRunState, SceneState } from '@kvidai/agent-core'
+
+const indexMaps = new WeakMap<object, Map<number, string>>()
+
+/** Scene id by scene index, computed once per change of the scene list. */
+export function sceneIdAt(state: AgentRunState, sceneIndex: number): string | undefined {
+  let map = indexMaps.get(state.scenes)
+  if (!map) {
+    map = new Map()
+    for (const scene of Object.values(state.scenes)) map.set(scene.sceneIndex, scene.sceneId)
+    indexMaps.set(state.scenes, map)
+  }
+  return map.get(sceneIndex)
+}
+
+export interface RunProgress {
+  completed: number
+  failed: number
+  running: number
+  /** Scenes planned, or seen when no plan arrived. */
+  total: number
+}
+
+export function selectProgress(state: AgentRunState): RunProgress {
+  let completed = 0
+  let failed = 0
+  let running = 0
+  for (const id of state.sceneOrder) {
+    const scene = state.scenes[id] as SceneState
+    if (scene.status === 'complete') completed++
+    else if (scene.status === 'failed') failed++
+    else if (scene.status === 'running') running++
+  }
+  return {
+    completed,
+    failed,
+    running,
+    total: Math.max(state.plan?.totalScenes ?? 0, state.sceneOrder.length),
+  }
+}

@@ -1,0 +1,64 @@
+import type { RunStorage } from '@kvidai/agent-core'
+import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
+import { type ReactNode, StrictMode } from 'react'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { KvidAgentProvider, type KvidAgentProviderProps } from './kvid-agent-provider'
+
+export const DEMO = { email: 'demo@example.com', apiKey: 'kvid_demo_key' }
+
+/** A simulator over HTTP on 127.0.0.1 for the whole file, reset before each test. */
+export function setupSimulator(options: Parameters<typeof startSimulator>[0] = {}) {
+  const handle = { simulator: null as unknown as NodeSimulator & { url: string } }
+  beforeAll(async () => {
+    handle.simulator = await startSimulator({ sceneMs: 10, ...options })
+  })
+  beforeEach(() => handle.simulator.admin.reset())
+  afterAll(() => handle.simulator.close())
+  return handle
+}
+
+/** An in-memory stand-in for localStorage that outlives a provider, as storage does a reload. */
+export function createMemoryStorage(): RunStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => {
+      data.set(key, value)
+    },
+    removeItem: (key) => {
+      data.delete(key)
+    },
+  }
+}
+
+export function providerFor(
+  simulator: { url: string },
+  props: Partial<KvidAgentProviderProps> & { strict?: boolean } = {},
+) {
+  const { strict, ...rest } = props
+  return function Wrapper({ children }: { children?: ReactNode }) {
+    const tree = (
+      <KvidAgentProvider baseUrl={simulator.url} {...DEMO} projectId={1} storage={null} {...rest}>
+        {children}
+      </KvidAgentProvider>
+    )
+    return strict ? <StrictMode>{tree}</StrictMode> : tree
+  }
+}
+
+export function posts(simulator: NodeSimulator) {
+  const { byRoute } = simulator.admin.requests()
+  return (
+    byRoute['POST /api/agent'] +
+    byRoute['POST /api/agent/resume'] +
+    byRoute['POST /api/agent/retry-scene']
+  )
+}
+
+export function checks(simulator: NodeSimulator) {
+  return simulator.admin.requests().byRoute['GET /api/agent/check-resume']
+}
+
+export const LONG_VIDEO = 'Make an explainer about tides in 8 scenes.'
+export const EMPTY = { tracks: [] }

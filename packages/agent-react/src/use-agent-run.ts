@@ -1,0 +1,105 @@
+import {
+  type AgentError,
+  type AgentEvent,
+  type AgentRunStartInput,
+  AgentStoreError,
+  type Composition,
+  type DoneResult,
+  type RunOutcome,
+  type RunStatus,
+  type UnknownAgentEvent,
+} from '@kvidai/agent-core'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useStore } from 'zustand'
+import { useProjectId } from './agent-context'
+import { isRunning } from './run-registry'
+import { resumeCheckQuery } from './use-resume-check'
+
+export interface UseAgentRunOptions {
+  /** Default: the provider's project. */
+  projectId?: number
+  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
+  onCheckpoint?: (composition: Composition) => void
+  onDone?: (result: DoneResult, success: boolean) => void
+  onError?: (error: AgentError) => void
+}
+
+export interface AgentRun {
+  status: RunStatus
+  error: AgentError | null
+  isRunning: boolean
+  /**
+   * Starts a run; call it from an event handler. While a run streams it sends nothing
+   * and resolves to null. Failures resolve too: they show in `error` and `onError`.
+   */
+  start(input: Omit<AgentRunStartInput, 'projectId'>): Promise<RunOutcome | null>
+  /** Resumes this run's job, the given one, or the project's unfinished job. */
+  resume(jobId?: string): Promise<RunOutcome | null>
+  retryScene(sceneId: string): Promise<RunOutcome | null>
+  /** Stops listening; the job stays resumable on the server. */
+  stop(): void
+  /** Forgets the run and its saved snapshot. */
+  reset(): void
+}
+
+function settle(promise: Promise<RunOutcome>): Promise<RunOutcome | null> {
+  // Errors already reached the state and onError; an event handler has nothing to catch.
+  return promise.catch((error: unknown) => {
+    if (error instanceof AgentStoreError || error instanceof Error) return null
+    throw error
+  })
+}
+
+/**
+ * Runs the agent for one project. Nothing is sent on render or mount: requests start only
+ * from `start`, `resume` or `retryScene`. On mount the project's saved run comes back and
+ * is checked against the server (one check-resume request, shared with `useResumeCheck`).
+ */
+export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
+  const { context, projectId } = useProjectId('useAgentRun', options.projectId)
+  const { registry, queryClient } = context
+  const store = registry.store(projectId)
+
+  const callbacks = useRef(options)
+  useEffect(() => {
+    callbacks.current = options
+  })
+  useEffect(
+    () =>
+      registry.listen(projectId, {
+        onEvent: (event) => callbacks.current.onEvent?.(event),
+        onCheckpoint: (composition) => callbacks.current.onCheckpoint?.(composition),
+        onDone: (result, success) => callbacks.current.onDone?.(result, success),
+        onError: (error) => callbacks.current.onError?.(error),
+      }),
+    [registry, projectId],
+  )
+  useEffect(() => registry.hold(projectId), [registry, projectId])
+  useEffect(() => {
+    registry.restore(projectId, () => queryClient.fetchQuery(resumeCheckQuery(registry, projectId)))
+  }, [registry, queryClient, projectId])
+
+  const status = useStore(store, (state) => state.status)
+  const error = useStore(store, (state) => state.error)
+
+  const start = useCallback<AgentRun['start']>((input) => settle(store.start(input)), [store])
+  const resume = useCallback<AgentRun['resume']>((jobId) => settle(store.resume(jobId)), [store])
+  const retryScene = useCallback<AgentRun['retryScene']>(
+    (sceneId) => settle(store.retryScene(sceneId)),
+    [store],
+  )
+
+  return useMemo(
+    () => ({
+      status,
+      error,
+      isRunning: isRunning({ status }),
+      start,
+      resume,
+      retryScene,
+      stop: store.stop,
+      reset: store.reset,
+    }),
+    [status, error, start, resume, retryScene, store],
+  )
+}

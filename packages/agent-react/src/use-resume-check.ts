@@ -1,0 +1,65 @@
+import { AgentRequestError, type ResumableJob } from '@kvidai/agent-core'
+import { type QueryClient, useQuery } from '@tanstack/react-query'
+import { useStore } from 'zustand'
+import { useProjectId } from './agent-context'
+import { isRunning, type RunRegistry } from './run-registry'
+
+const CHECK_STALE_MS = 30_000
+
+/**
+ * Marks every project's check stale when its run ends, so the next mounted check asks once.
+ * One subscription per provider.
+ */
+export function invalidateChecksOnRunEnd(registry: RunRegistry, queryClient: QueryClient) {
+  return registry.onRunEnd((projectId) => {
+    void queryClient.invalidateQueries({
+      queryKey: resumeCheckQuery(registry, projectId).queryKey,
+      refetchType: 'none',
+    })
+  })
+}
+
+/** The check-resume query of a provider and project, shared by every hook that needs it. */
+export function resumeCheckQuery(registry: RunRegistry, projectId: number) {
+  return {
+    queryKey: ['kvidai', 'check-resume', registry.id, projectId] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      registry.client.checkResume({ projectId }, { signal }),
+    staleTime: CHECK_STALE_MS,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: (failures: number, error: Error) =>
+      failures < 2 && !(error instanceof AgentRequestError && error.status < 500),
+  }
+}
+
+export interface ResumeCheck {
+  /** The project's unfinished job, null when there is none, undefined before the first answer. */
+  data: ResumableJob | null | undefined
+  isLoading: boolean
+  error: Error | null
+  refetch(): void
+}
+
+/**
+ * Whether the project has a job to resume. Not asked while a run streams; asked again
+ * once when a run ends, however it ended. Client errors (4xx) are not retried.
+ */
+export function useResumeCheck(options: { projectId?: number } = {}): ResumeCheck {
+  const { context, projectId } = useProjectId('useResumeCheck', options.projectId)
+  const { registry, queryClient } = context
+  const running = useStore(registry.store(projectId), isRunning)
+  const query = useQuery(
+    { ...resumeCheckQuery(registry, projectId), enabled: !running },
+    queryClient,
+  )
+
+  return {
+    data: running ? null : query.data,
+    isLoading: query.isLoading,
+    error: query.error,
+    refetch: () => {
+      if (!running) void query.refetch()
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import type { AgentRunState, SceneState } from '@kvidai/agent-core'
+import { type RunProgress, sceneIdAt, selectProgress } from './run-selectors'
+import { type SelectorOptions, useAgentSelector } from './use-agent-selector'
+
+const sceneIds = (state: AgentRunState) => state.sceneOrder
+
+/** The ids of the scenes that have started, in scene order. */
+export function useSceneIds(options?: SelectorOptions): string[] {
+  return useAgentSelector(sceneIds, options)
+}
+
+/** One scene; re-renders only when that scene changes. */
+export function useScene(sceneId: string, options?: SelectorOptions): SceneState | undefined {
+  return useAgentSelector((state) => state.scenes[sceneId], options)
+}
+
+/** The scene at a plan position, or undefined while it has not started. */
+export function useSceneAt(sceneIndex: number, options?: SelectorOptions): SceneState | undefined {
+  return useAgentSelector((state) => {
+    const id = sceneIdAt(state, sceneIndex)
+    return id === undefined ? undefined : state.scenes[id]
+  }, options)
+}
+
+/** Completed, failed, running and total scenes. */
+export function useRunProgress(options?: SelectorOptions): RunProgress {
+  return useAgentSelector(selectProgress, options)
+}
+
+/** The latest composition from a checkpoint or done; kept through failures and reloads. */
+export function useComposition(options?: SelectorOptions) {
+  return useAgentSelector((state) => state.composition, options)
+}
+
+/** The credit shortage the run reported, if any. */
+export function useCreditShortage(options?: SelectorOptions) {
+  return useAgentSelector((state) => state.creditShortage, options)
+}
+
+/** The run's tool calls, in the order they started. */
+export function useToolCalls(options?: SelectorOptions) {
+  return useAgentSelector((state) => Object.values(state.toolCalls), options)
+}
+
+/** Status, plan, result and error of the run. */
+export function useRunSummary(options?: SelectorOptions) {
+  return useAgentSelector(
+    (state) => ({
+      status: state.status,
+      jobId: state.jobId,
+      plan: state.plan,
+      result: state.result,
+      success: state.success,
+      error: state.error,
+      templateWarnings: state.templateWarnings,
+    }),
+    options,
+  )
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+import { sourceResolve } from '../../vitest.shared.ts'
+
+export default defineConfig({
+  ...sourceResolve,
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/test-setup.ts'],
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+})
