@@ -20,7 +20,9 @@ beforeAll(async () => {
 })
 afterAll(() => simulator.close())
 
-it(`holds ${RUNS} concurrent long-video runs of distinct users with every event delivered`, async () => {
+it(`holds ${RUNS} concurrent long-video runs of distinct users with every event delivered`, {
+  timeout: 60_000,
+}, async () => {
   let peakRss = process.memoryUsage().rss
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss)

@@ -1,0 +1,16 @@
+import type { StorybookConfig } from '@storybook/react-vite'
+import { mergeConfig } from 'vite'
+import { sourceResolve } from '../vitest.shared.ts'
+
+/** The agent-ui component workshop; `packages/agent-ui` also runs every story as a test. */
+const config: StorybookConfig = {
+  framework: '@storybook/react-vite',
+  stories: ['../packages/agent-ui/src/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // No network: no telemetry, no “what’s new” posts fetched into the manager.
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Stories run on the workspace packages' TypeScript source, as the tests do.
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, sourceResolve),
+}
+
+export default config

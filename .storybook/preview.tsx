@@ -1,0 +1,54 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import '../packages/agent-ui/src/styles/index.css'
+
+/** Puts the toolbar's theme on a wrapper; the components' own decorator will read `locale`. */
+const withTheme: Decorator = (Story, context) => (
+  <div
+    data-kvid-theme={context.globals.theme}
+    style={{
+      padding: '1rem',
+      background: 'var(--kvid-color-surface, #fff)',
+      color: 'var(--kvid-color-text, #111827)',
+    }}
+  >
+    <Story />
+  </div>
+)
+
+const preview: Preview = {
+  parameters: {
+    // Every story must pass axe: in the test run a violation fails the story.
+    a11y: { test: 'error' },
+  },
+  globalTypes: {
+    locale: {
+      description: 'Language of the components',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'ko', title: '한국어' },
+          { value: 'es', title: 'Español' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Colour theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  decorators: [withTheme],
+}
+
+export default preview

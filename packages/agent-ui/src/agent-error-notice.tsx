@@ -1,0 +1,35 @@
+import type { AgentError } from '@kvidai/agent-core'
+import { useAgentSelector } from '@kvidai/agent-react'
+import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react'
+import { describeError, errorCode } from './describe-error'
+import { useTranslate } from './i18n/use-translate'
+
+export interface AgentErrorNoticeProps extends ComponentPropsWithoutRef<'div'> {
+  projectId?: number
+}
+
+/**
+ * The last thing that went wrong — a reject, a stream error, a dropped connection — as a
+ * message that says what to do about it. Server text shows as plain text, never markup.
+ */
+export const AgentErrorNotice = forwardRef<HTMLDivElement, AgentErrorNoticeProps>(
+  function AgentErrorNotice({ projectId, ...props }, ref) {
+    const translate = useTranslate()
+    const error = useAgentSelector((state) => state.error, { projectId })
+    const interrupted = useAgentSelector((state) => state.status === 'interrupted', { projectId })
+    const [dismissed, setDismissed] = useState<AgentError | 'interrupted' | null>(null)
+    const shown: AgentError | 'interrupted' | null = error ?? (interrupted ? 'interrupted' : null)
+    if (!shown || shown === dismissed) return null
+    const code = shown === 'interrupted' ? 'interrupted' : errorCode(shown)
+    const text =
+      shown === 'interrupted' ? translate('error.interrupted') : describeError(translate, shown)
+    return (
+      <div role="alert" data-kvid-error="" data-code={code} ref={ref} {...props}>
+        <p>{text}</p>
+        <button type="button" onClick={() => setDismissed(shown)}>
+          {translate('error.dismiss')}
+        </button>
+      </div>
+    )
+  },
+)

@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { AgentPrompt } from './agent-prompt'
+import { RunStatus } from './run-status'
+import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
+
+const simulator = setupSimulator()
+
+function file(name: string, type: string, size = 16) {
+  const made = new File(['x'.repeat(Math.min(size, 64))], name, { type })
+  if (size > 64) Object.defineProperty(made, 'size', { value: size })
+  return made
+}
+
+describe('AgentPrompt', () => {
+  it('sends the instruction with the composition and attachments as base64', async () => {
+    const { container } = renderWithAgent(
+      <>
+        <AgentPrompt composition={EMPTY} />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    await expectAccessible(container)
+    await userEvent.type(screen.getByLabelText('Instruction'), "Add a title 'Hello'")
+    await userEvent.upload(screen.getByLabelText('Attach files'), file('logo.png', 'image/png'))
+    expect(await screen.findByRole('button', { name: 'Remove logo.png' })).toBeTruthy()
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect(postsTo(simulator)['POST /api/agent']).toBe(1)
+  })
+
+  it('refuses what the platform would refuse, with a clear message and no request', async () => {
+    renderWithAgent(<AgentPrompt composition={EMPTY} />, simulator, { locale: 'en' })
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('Write an instruction first.')
+
+    const input = screen.getByLabelText('Attach files')
+    // A picker's "all files" option gets past `accept`; the prompt checks types itself.
+    const user = userEvent.setup({ applyAccept: false })
+    await user.upload(input, [
+      file('movie.exe', 'application/x-msdownload'),
+      file('huge.mp4', 'video/mp4', 60 * 1024 * 1024),
+    ])
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('movie.exe cannot be attached')
+    expect(alert.textContent).toContain('huge.mp4 is too large: at most 50 MB per file.')
+
+    const eleven = Array.from({ length: 11 }, (_, index) => file(`note-${index}.txt`, 'text/plain'))
+    await user.upload(input, eleven)
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'At most 10 files can be attached.',
+    )
+    expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(10)
+
+    await user.click(screen.getByLabelText('Instruction'))
+    await user.paste('x'.repeat(4001))
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/at most 4,000 characters/)
+    expect(simulator.admin.requests().total).toBe(0)
+  })
+})

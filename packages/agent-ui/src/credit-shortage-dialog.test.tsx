@@ -1,0 +1,125 @@
+import { useAgentRun } from '@kvidai/agent-react'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { CreditShortageDialog } from './credit-shortage-dialog'
+import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
+import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
+
+const simulator = setupSimulator()
+
+function Start() {
+  const run = useAgentRun()
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        run.start({
+          message: 'Make a 30-second explainer about the moon in 8 scenes.',
+          composition: EMPTY,
+        })
+      }
+    >
+      Start
+    </button>
+  )
+}
+
+describe('CreditShortageDialog', () => {
+  it('opens mid-run on a shortage with what is done, left and needed; top up, then resume finishes', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 35 })
+    const onTopUp = vi.fn((event: { preventDefault(): void }) => {
+      event.preventDefault()
+      simulator.admin.setUser('demo@example.com', { addCredits: 100 })
+    })
+    const { container } = renderWithAgent(
+      <>
+        <Start />
+        <SceneProgressBoard />
+        <CreditShortageDialog onTopUp={onTopUp} topUpUrl="https://example.com/buy" />
+      </>,
+      simulator,
+    )
+    const start = screen.getByRole('button', { name: 'Start' })
+    await userEvent.click(start)
+    const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    await waitFor(() => expect(screen.getByText('3 of 8 scenes done')).toBeTruthy())
+    expect(screen.getByText('Credits left').nextElementSibling?.textContent).toBe('0 credits')
+    expect(screen.getByText('Estimated cost per scene').nextElementSibling?.textContent).toBe(
+      '10 credits',
+    )
+    expect(screen.getByText('Credits needed to finish').nextElementSibling?.textContent).toBe(
+      '50 credits',
+    )
+    expect(screen.getByText('Your balance covers 0 more scenes.')).toBeTruthy()
+    const topUp = screen.getByRole('link', { name: 'Top up credits' })
+    expect(topUp.getAttribute('href')).toBe('https://example.com/buy')
+    expect(document.activeElement).toBe(topUp)
+    await expectAccessible(container)
+
+    await userEvent.click(topUp)
+    expect(onTopUp).toHaveBeenCalledTimes(1)
+    const resume = screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement
+    await waitFor(() => expect(resume.disabled).toBe(false))
+    await userEvent.click(resume)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await waitFor(() =>
+      expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('8 of 8 scenes'),
+    )
+    expect(postsTo(simulator)['POST /api/agent/resume']).toBe(1)
+    const job = simulator.admin.jobs()[0]
+    expect(job?.scenes.every((scene) => scene.generations === 1)).toBe(true)
+  })
+
+  it('closes on Escape and gives focus back', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 25 })
+    renderWithAgent(
+      <>
+        <Start />
+        <CreditShortageDialog />
+      </>,
+      simulator,
+    )
+    const start = screen.getByRole('button', { name: 'Start' })
+    await userEvent.click(start)
+    await screen.findByRole('dialog')
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(document.activeElement).toBe(start)
+  })
+
+  it('opens on an INSUFFICIENT_CREDIT reject, saying what was required', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 2 })
+    const { container } = renderWithAgent(
+      <>
+        <Start />
+        <CreditShortageDialog />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.dataset.state).toBe('refused')
+    expect(dialog.textContent).toMatch(/2 available, 5 required/)
+    await expectAccessible(container)
+  })
+
+  it('renders into a container the host chooses', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 25 })
+    const host = document.createElement('div')
+    host.id = 'host-portal'
+    document.body.append(host)
+    renderWithAgent(
+      <>
+        <Start />
+        <CreditShortageDialog container={host} />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await screen.findByRole('dialog')
+    expect(host.querySelector('[data-kvid-credit-dialog]')).not.toBeNull()
+    host.remove()
+  })
+})

@@ -1,0 +1,48 @@
+import { useAgentRun, useResumeCheck } from '@kvidai/agent-react'
+import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react'
+import { useTranslate } from './i18n/use-translate'
+import { composeEventHandlers } from './utils/compose-event-handlers'
+
+export interface ResumeButtonProps extends ComponentPropsWithoutRef<'button'> {
+  /** Default: the provider's project. */
+  projectId?: number
+}
+
+/**
+ * "▶ Resume 6 scenes" when the project has an unfinished job; nothing otherwise. Busy
+ * while resuming, disabled while any run streams. A refusal (another run in flight, not
+ * enough credits) shows in `AgentErrorNotice` and `CreditShortageDialog`.
+ */
+export const ResumeButton = forwardRef<HTMLButtonElement, ResumeButtonProps>(function ResumeButton(
+  { projectId, onClick, disabled, ...props },
+  ref,
+) {
+  const translate = useTranslate()
+  const check = useResumeCheck({ projectId })
+  const run = useAgentRun({ projectId })
+  const [resuming, setResuming] = useState<{ remaining: number } | null>(null)
+  const job = check.data
+  if (!job && !resuming) return null
+
+  const remaining = job?.remainingScenes ?? resuming?.remaining ?? 0
+  function resume() {
+    if (!job || run.isRunning) return
+    setResuming({ remaining: job.remainingScenes })
+    run.resume(job.jobId).finally(() => setResuming(null))
+  }
+  const state = resuming ? 'busy' : run.isRunning || disabled ? 'disabled' : 'idle'
+  return (
+    <button
+      type="button"
+      aria-busy={resuming ? true : undefined}
+      data-kvid-resume=""
+      data-state={state}
+      disabled={state !== 'idle'}
+      ref={ref}
+      {...props}
+      onClick={composeEventHandlers(onClick, resume)}
+    >
+      {resuming ? translate('resume.busy') : translate('resume.button', { count: remaining })}
+    </button>
+  )
+})

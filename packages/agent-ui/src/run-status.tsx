@@ -1,0 +1,44 @@
+import { useAgentSelector } from '@kvidai/agent-react'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { doneMessage, useTranslate } from './i18n/use-translate'
+
+export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
+  projectId?: number
+}
+
+/**
+ * The run's status and final message — re-translated from its key when the locale
+ * changes — and, when the agent reports it, what the run cost by tool.
+ */
+export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function RunStatus(
+  { projectId, ...props },
+  ref,
+) {
+  const translate = useTranslate()
+  const status = useAgentSelector((state) => state.status, { projectId })
+  const result = useAgentSelector((state) => state.result, { projectId })
+  const cost = result?.cost
+  return (
+    <div data-kvid-run-status="" data-state={status} ref={ref} {...props}>
+      <p role="status" data-kvid-run-status-text="">
+        {translate(`status.${status}`)}
+      </p>
+      {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
+      {cost && cost.total > 0 && (
+        <details data-kvid-run-cost="">
+          <summary>
+            {translate('status.cost')}: {translate('status.costTotal', { credits: cost.total })}
+          </summary>
+          <dl>
+            {Object.entries(cost.breakdown).map(([tool, credits]) => (
+              <div key={tool}>
+                <dt>{tool}</dt>
+                <dd>{translate('credit.unit', { credits })}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </div>
+  )
+})

@@ -1,0 +1,33 @@
+import { useAgentRun, useAgentSelector } from '@kvidai/agent-react'
+import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react'
+import { useTranslate } from '../i18n/use-translate'
+import { BoardContext } from './board-context'
+
+export interface BoardRootProps extends ComponentPropsWithoutRef<'section'> {
+  /** Default: the provider's project. */
+  projectId?: number
+}
+
+/** The board's region; its parts read the run of `projectId`. */
+export const BoardRoot = forwardRef<HTMLElement, BoardRootProps>(function BoardRoot(
+  { projectId, children, ...props },
+  ref,
+) {
+  const translate = useTranslate()
+  const { retryScene } = useAgentRun({ projectId })
+  const status = useAgentSelector((state) => state.status, { projectId })
+  const context = useMemo(() => ({ projectId, retryScene }), [projectId, retryScene])
+  return (
+    <BoardContext.Provider value={context}>
+      <section
+        aria-label={translate('board.label')}
+        data-kvid-board=""
+        data-state={status}
+        ref={ref}
+        {...props}
+      >
+        {children}
+      </section>
+    </BoardContext.Provider>
+  )
+})

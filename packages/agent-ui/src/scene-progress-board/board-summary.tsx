@@ -1,0 +1,40 @@
+import { useRunProgress } from '@kvidai/agent-react'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
+import { useTranslate } from '../i18n/use-translate'
+import { useBoardContext } from './board-context'
+
+export type BoardSummaryProps = ComponentPropsWithoutRef<'div'>
+
+/** Overall progress: a real progress bar, "5 of 8 scenes", and failures when there are any. */
+export const BoardSummary = forwardRef<HTMLDivElement, BoardSummaryProps>(
+  function BoardSummary(props, ref) {
+    const { projectId } = useBoardContext('Summary')
+    const translate = useTranslate()
+    const { completed, failed, total } = useRunProgress({ projectId })
+    const text = translate('board.summary', { completed, total })
+    const state =
+      total === 0 ? 'empty' : completed === total ? 'complete' : failed > 0 ? 'failed' : 'running'
+    return (
+      <div data-kvid-board-summary="" data-state={state} ref={ref} {...props}>
+        <div
+          role="progressbar"
+          aria-label={translate('board.label')}
+          aria-valuemin={0}
+          aria-valuemax={Math.max(total, 1)}
+          aria-valuenow={completed}
+          aria-valuetext={text}
+          data-kvid-progress=""
+          style={{ ['--kvid-progress' as string]: total === 0 ? 0 : completed / total }}
+        >
+          <div data-kvid-progress-fill="" />
+        </div>
+        <p data-kvid-board-count="">
+          {total === 0 ? translate('board.empty') : text}
+          {failed > 0 && (
+            <span data-kvid-board-failed="">{` · ${translate('board.failedCount', { failed })}`}</span>
+          )}
+        </p>
+      </div>
+    )
+  },
+)

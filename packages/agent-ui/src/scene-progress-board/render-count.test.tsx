@@ -1,0 +1,140 @@
+import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-core'
+import { useAgentRun } from '@kvidai/agent-react'
+import type { Simulator } from '@kvidai/agent-sim'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Profiler } from 'react'
+import { expect, it } from 'vitest'
+import { proxyFetch } from '../stories/proxy-fetch'
+import { EMPTY, renderWithAgent, setupSimulator } from '../test-utils'
+import { SceneProgressBoard } from './scene-progress-board'
+
+const SCENES = 500
+const simulator = setupSimulator({
+  sceneMs: 2,
+  concurrency: 4,
+  checkpointEvery: 100,
+  credits: 100_000,
+})
+
+/** The simulator's stream handed on one event per task, so each event gets its own commit. */
+function pacedFetch(target: Simulator) {
+  const inner = proxyFetch(target)
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await inner(input, init)
+    if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream'))
+      return response
+    const reader = response.body.getReader()
+    const decoder = new TextDecoder()
+    const encoder = new TextEncoder()
+    let buffered = ''
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        for (;;) {
+          const end = buffered.indexOf('\n\n')
+          if (end !== -1) {
+            await new Promise((resolve) => setTimeout(resolve, 0))
+            controller.enqueue(encoder.encode(buffered.slice(0, end + 2)))
+            buffered = buffered.slice(end + 2)
+            return
+          }
+          const { value, done } = await reader.read()
+          if (done) return controller.close()
+          buffered += decoder.decode(value, { stream: true })
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    })
+    return new Response(body, { status: response.status, headers: response.headers })
+  }
+}
+
+it(`re-renders one scene card and the summary per scene event on a ${SCENES}-scene board`, {
+  timeout: 60_000,
+}, async () => {
+  const changed = new Set<string>()
+  const cardsThisCommit: number[] = []
+  let summaryThisCommit = 0
+  let planThisCommit = false
+  const commits: Array<{ scenes: string[]; cards: number[]; summary: number; plan: boolean }> = []
+  const indexOf = new Map<string, number>()
+  let finish: () => void = () => {}
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve
+  })
+
+  function onEvent(event: AgentEvent | UnknownAgentEvent) {
+    if (event.type === 'plan_ready') planThisCommit = true
+    if (event.type === 'scene_start') indexOf.set(event.data.sceneId, event.data.sceneIndex)
+    if (event.type === 'scene_start' || event.type === 'scene_complete')
+      changed.add(event.data.sceneId)
+  }
+  function Start() {
+    const run = useAgentRun({ onEvent, onDone: () => finish() })
+    return (
+      <button
+        type="button"
+        onClick={() =>
+          run.start({
+            message: `An explainer about clouds in ${SCENES} scenes`,
+            composition: EMPTY,
+          })
+        }
+      >
+        Start
+      </button>
+    )
+  }
+  function onCommit() {
+    commits.push({
+      scenes: [...changed],
+      cards: [...cardsThisCommit],
+      summary: summaryThisCommit,
+      plan: planThisCommit,
+    })
+    changed.clear()
+    cardsThisCommit.length = 0
+    summaryThisCommit = 0
+    planThisCommit = false
+  }
+
+  renderWithAgent(
+    <Profiler id="page" onRender={onCommit}>
+      <Start />
+      <SceneProgressBoard.Root>
+        <Profiler id="summary" onRender={() => summaryThisCommit++}>
+          <SceneProgressBoard.Summary />
+        </Profiler>
+        <SceneProgressBoard.List
+          renderScene={(index) => (
+            <Profiler
+              key={index}
+              id={`scene-${index}`}
+              onRender={(_id, phase) => phase === 'update' && cardsThisCommit.push(index)}
+            >
+              <SceneProgressBoard.Scene index={index} />
+            </Profiler>
+          )}
+        />
+      </SceneProgressBoard.Root>
+    </Profiler>,
+    simulator,
+    { fetch: pacedFetch(simulator) },
+  )
+  await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+  await finished
+  await waitFor(() =>
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+      `${SCENES} of ${SCENES} scenes`,
+    ),
+  )
+
+  // Commits of scene events after the plan arrived (the first cards mount with the plan).
+  const sceneCommits = commits.filter((commit) => commit.scenes.length > 0 && !commit.plan)
+  expect(sceneCommits.length).toBeGreaterThanOrEqual(SCENES * 2 - 8)
+  for (const commit of sceneCommits) {
+    expect(commit.scenes).toHaveLength(1)
+    expect(commit.cards).toEqual([indexOf.get(commit.scenes[0] as string)])
+    expect(commit.summary).toBe(1)
+  }
+})

@@ -1,0 +1,56 @@
+import { KvidAgentProvider, type KvidAgentProviderProps } from '@kvidai/agent-react'
+import { createSimulator, type Simulator, type SimulatorOptions } from '@kvidai/agent-sim'
+import { type RenderResult, render } from '@testing-library/react'
+import axe from 'axe-core'
+import type { ReactElement, ReactNode } from 'react'
+import { afterAll, beforeEach, expect } from 'vitest'
+import { BASE_URL, proxyFetch } from './stories/proxy-fetch'
+
+export { BASE_URL, proxyFetch }
+
+/** A simulator running in this page, reset before each test. Works in jsdom and Chromium. */
+export function setupSimulator(options: SimulatorOptions = {}): Simulator {
+  const simulator = createSimulator({ sceneMs: 10, ...options })
+  beforeEach(() => simulator.admin.reset())
+  afterAll(() => simulator.close())
+  return simulator
+}
+
+export function withAgent(
+  simulator: Simulator,
+  props: Partial<KvidAgentProviderProps> = {},
+): (props: { children?: ReactNode }) => ReactElement {
+  return function Wrapper({ children }) {
+    return (
+      <KvidAgentProvider
+        baseUrl={BASE_URL}
+        fetch={proxyFetch(simulator)}
+        projectId={1}
+        storage={null}
+        {...props}
+      >
+        {children}
+      </KvidAgentProvider>
+    )
+  }
+}
+
+export function renderWithAgent(
+  ui: ReactElement,
+  simulator: Simulator,
+  props: Partial<KvidAgentProviderProps> = {},
+): RenderResult {
+  return render(ui, { wrapper: withAgent(simulator, props) })
+}
+
+/** Runs axe on what was rendered and fails on any violation. */
+export async function expectAccessible(container: Element) {
+  const results = await axe.run(container, { resultTypes: ['violations'] })
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+}
+
+export function postsTo(simulator: Simulator) {
+  return simulator.admin.requests().byRoute
+}
+
+export const EMPTY = { tracks: [] }
