@@ -16,7 +16,7 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
  *
  * The switches alone still leave Chromium looking up accounts.google.com and
  * update.googleapis.com, so the resolver answers "not found" for every name but
- * `localhost`, where the test servers are. IP literals (127.0.0.1) need no resolving.
+ * `localhost` and 127.0.0.1, where the test servers are.
  */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -28,7 +28,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ]
 
 /** The Chromium executable to launch, or `undefined` for Playwright's bundled browser. */

@@ -1,0 +1,149 @@
+'use client'
+
+import type { AgentEvent, Composition, Locale, UnknownAgentEvent } from '@kvidai/agent-core'
+import { KvidAgentProvider, useAgentRun } from '@kvidai/agent-react'
+import {
+  AgentErrorNotice,
+  AgentPrompt,
+  CompositionTimeline,
+  CreditShortageDialog,
+  ResumeButton,
+  RunStatus,
+  SceneProgressBoard,
+  TemplateWarnings,
+  ToolActivity,
+} from '@kvidai/agent-ui'
+import { useRef, useState } from 'react'
+
+const TEMPLATES = ['system_default', 'sod', 'review-owl', 'legacy-voice']
+
+async function demo(action: string, body: object = {}) {
+  await fetch(`/api/demo/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+export function Editor({ projectId, demoMode }: { projectId: number; demoMode: boolean }) {
+  const [locale, setLocale] = useState<Locale>('en')
+  return (
+    <KvidAgentProvider baseUrl="/api/kvid" projectId={projectId} locale={locale}>
+      <main className="demo" data-kvid-theme="light">
+        <header className="demo-header">
+          <h1>Project {projectId}</h1>
+          <label>
+            Language{' '}
+            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+              <option value="en">English</option>
+              <option value="ko">한국어</option>
+              <option value="es">Español</option>
+            </select>
+          </label>
+        </header>
+        <Workspace demoMode={demoMode} />
+      </main>
+    </KvidAgentProvider>
+  )
+}
+
+interface LoggedEvent {
+  at: number
+  name: string
+  summary: string
+}
+
+function summarize(event: AgentEvent | UnknownAgentEvent): string {
+  if (event.type === 'checkpoint')
+    return `${Object.keys(event.data.composition.items).length} items`
+  if (event.type === 'done') return event.data.data.message
+  if (event.type === 'unknown') return event.name
+  return JSON.stringify(event.data)
+}
+
+function Workspace({ demoMode }: { demoMode: boolean }) {
+  const [template, setTemplate] = useState(TEMPLATES[0] as string)
+  const [log, setLog] = useState<LoggedEvent[]>([])
+  const composition = useRef<Composition | { tracks: [] }>({ tracks: [] })
+  useAgentRun({
+    onEvent: (event) =>
+      setLog((entries) =>
+        [
+          ...entries,
+          {
+            at: entries.length,
+            name: event.type === 'unknown' ? event.name : event.type,
+            summary: summarize(event),
+          },
+        ].slice(-200),
+      ),
+    onCheckpoint: (latest) => {
+      composition.current = latest
+    },
+    onDone: (result) => {
+      composition.current = result.composition
+    },
+  })
+
+  return (
+    <div className="demo-grid">
+      <section className="demo-main" aria-label="Editor">
+        <label className="demo-template">
+          Template{' '}
+          <select value={template} onChange={(event) => setTemplate(event.target.value)}>
+            {TEMPLATES.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+            <option value="no-such-template">no-such-template</option>
+          </select>
+        </label>
+        <AgentPrompt composition={() => composition.current} templateId={template} />
+        <AgentErrorNotice />
+        <RunStatus />
+        <ResumeButton />
+        <SceneProgressBoard />
+        <CompositionTimeline />
+        <TemplateWarnings />
+        <CreditShortageDialog
+          onTopUp={
+            demoMode
+              ? (event) => {
+                  event.preventDefault()
+                  void demo('top-up', { credits: 200 })
+                }
+              : undefined
+          }
+        />
+      </section>
+      <aside className="demo-side">
+        {demoMode && (
+          <section aria-label="Simulator controls" className="demo-controls">
+            <h2>Simulator</h2>
+            <button type="button" onClick={() => demo('faults', { failScenes: [1] })}>
+              Fail scene 2 on the next run
+            </button>
+            <button type="button" onClick={() => demo('credits', { credits: 35 })}>
+              Set credits to 35
+            </button>
+            <button type="button" onClick={() => demo('top-up', { credits: 200 })}>
+              Add 200 credits
+            </button>
+          </section>
+        )}
+        <ToolActivity />
+        <section aria-label="Event log" className="demo-log">
+          <h2>Events</h2>
+          <ol>
+            {log.map((entry) => (
+              <li key={entry.at} data-event={entry.name}>
+                <code>{entry.name}</code> {entry.summary.slice(0, 120)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </aside>
+    </div>
+  )
+}
