@@ -82,6 +82,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           sequence: { groupOrder: 2 },
+          // Some stories play a whole run (500 scenes at most); a busy CI machine needs room.
+          testTimeout: 60_000,
           browser: chromiumBrowser(),
         },
       },

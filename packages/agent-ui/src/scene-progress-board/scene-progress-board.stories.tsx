@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { Profiler } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { AgentErrorNotice } from '../agent-error-notice'
 import { ResumeButton } from '../resume-button'
@@ -147,15 +148,39 @@ export const TwentyFourScenes: Story = {
   },
 }
 
+/** Card renders by plan position, counted by React's Profiler while the story runs. */
+const cardUpdates: number[] = []
+
 export const FiveHundredScenes: Story = {
   parameters: {
     harness: {
       message: 'An explainer about stars in 500 scenes',
       credits: 10_000,
-      simulator: { sceneMs: 8, concurrency: 6, checkpointEvery: 50 },
+      simulator: { sceneMs: 4, concurrency: 10, checkpointEvery: 100 },
     },
   },
+  render: (_args, context) => (
+    <StoryHarness locale={context.globals.locale} {...context.parameters.harness}>
+      <SceneProgressBoard.Root>
+        <SceneProgressBoard.Summary />
+        <SceneProgressBoard.List
+          renderScene={(index) => (
+            <Profiler
+              key={index}
+              id={`scene-${index}`}
+              onRender={(_id, phase) => {
+                if (phase === 'update') cardUpdates[index] = (cardUpdates[index] ?? 0) + 1
+              }}
+            >
+              <SceneProgressBoard.Scene index={index} />
+            </Profiler>
+          )}
+        />
+      </SceneProgressBoard.Root>
+    </StoryHarness>
+  ),
   play: async ({ canvasElement }) => {
+    cardUpdates.length = 0
     const canvas = await start(canvasElement)
     await waitFor(() => expect(cards(canvasElement)).toHaveLength(500))
     await waitFor(
@@ -164,6 +189,10 @@ export const FiveHundredScenes: Story = {
         timeout: 20_000,
       },
     )
+    // A card renders again only for its own scene's two events (start, complete): never
+    // for another scene's. Batched events can only make that fewer.
+    await expect(cardUpdates.length).toBeLessThanOrEqual(500)
+    for (const updates of cardUpdates) await expect(updates ?? 0).toBeLessThanOrEqual(2)
   },
 }
 

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Composition } from './protocol/composition'
+import { createAgentRunStore } from './store/create-agent-run-store'
+import {
+  postCount,
+  runInput,
+  startTestSimulator,
+  type TestSimulator,
+  testClient,
+  waitFor,
+} from './test-utils'
+
+/**
+ * The promises under every failure we can stage: a 12-scene run cut, stalled or with a
+ * failing scene at every point ends recoverable, keeps its last composition, and finishes
+ * with every scene generated and charged exactly once — the same video as an unbroken run.
+ */
+const SCENES = 12
+const MESSAGE = `An explainer about lighthouses in ${SCENES} scenes`
+// tool_start, tool_end, plan_ready, then start, complete and checkpoint per scene, then done.
+const EVENTS = 3 + SCENES * 3 + 1
+
+let simulator: TestSimulator
+let unbroken: Composition
+
+beforeAll(async () => {
+  simulator = await startTestSimulator({ sceneMs: 4, credits: 100_000 })
+  const store = createAgentRunStore({ client: testClient(simulator.url), projectId: 1 })
+  const outcome = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
+  expect(outcome.reason).toBe('done')
+  unbroken = store.getState().composition as Composition
+  expect(Object.keys(unbroken.items)).toHaveLength(SCENES * 3)
+})
+afterAll(() => simulator.close())
+
+async function finishAndCheck(store: ReturnType<typeof createAgentRunStore>) {
+  // The server lets the job go the moment it sees the connection end.
+  await waitFor(() => simulator.admin.jobs()[0]?.status !== 'running')
+  if (simulator.admin.jobs()[0]?.status === 'resumable') {
+    expect(await store.checkResume()).toMatchObject({ jobId: simulator.admin.jobs()[0]?.jobId })
+  }
+  // Resuming a job the server already finished (only `done` was lost) costs nothing and
+  // brings the final composition.
+  const resumed = await store.resume()
+  expect(resumed.reason).toBe('done')
+  const [job] = simulator.admin.jobs()
+  expect(job?.scenes.map((scene) => scene.generations)).toEqual(Array(SCENES).fill(1))
+  expect(job?.scenes.map((scene) => scene.charged)).toEqual(Array(SCENES).fill(10))
+  expect(store.getState().composition).toEqual(unbroken)
+  expect(Object.values(store.getState().scenes).every((scene) => scene.status === 'complete')).toBe(
+    true,
+  )
+}
+
+function lastCheckpoint(seen: Array<{ type: string; data: unknown }>): Composition | null {
+  const checkpoints = seen.filter((event) => event.type === 'checkpoint')
+  const last = checkpoints.at(-1)?.data as { composition: Composition } | undefined
+  return last?.composition ?? null
+}
+
+describe('fault matrix', () => {
+  it(`a cut after each event 1…${EVENTS - 1}: interrupted, nothing lost, resumed once`, {
+    timeout: 120_000,
+  }, async () => {
+    for (let cut = 1; cut < EVENTS; cut++) {
+      simulator.admin.reset()
+      simulator.admin.setUser('demo@example.com', { credits: 100_000 })
+      simulator.admin.setFaults({ cutAfterEvents: cut })
+      const seen: Array<{ type: string; data: unknown }> = []
+      const store = createAgentRunStore({
+        client: testClient(simulator.url),
+        projectId: 1,
+        onEvent: (event) => seen.push(event),
+      })
+      const outcome = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
+      expect(outcome.reason, `cut after ${cut}`).toBe('interrupted')
+      expect(seen).toHaveLength(cut)
+      expect(store.getState().status).toBe('interrupted')
+      expect(store.getState().composition).toBe(lastCheckpoint(seen))
+      await finishAndCheck(store)
+      expect(postCount(simulator)).toBe(2)
+    }
+  })
+
+  it('a stall after each event: the idle watchdog interrupts, and resume finishes', {
+    timeout: 120_000,
+  }, async () => {
+    for (let stall = 1; stall < EVENTS; stall += 2) {
+      simulator.admin.reset()
+      simulator.admin.setUser('demo@example.com', { credits: 100_000 })
+      simulator.admin.setFaults({ stallAfterEvents: stall })
+      const store = createAgentRunStore({
+        client: testClient(simulator.url, { idleTimeoutMs: 120 }),
+        projectId: 1,
+      })
+      const outcome = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
+      expect(outcome, `stall after ${stall}`).toMatchObject({
+        reason: 'interrupted',
+        cause: 'idle',
+      })
+      await finishAndCheck(store)
+      expect(postCount(simulator)).toBe(2)
+    }
+  })
+
+  it('each scene failing once, then retried on its own', { timeout: 120_000 }, async () => {
+    for (let failing = 0; failing < SCENES; failing++) {
+      simulator.admin.reset()
+      simulator.admin.setUser('demo@example.com', { credits: 100_000 })
+      simulator.admin.setFaults({ failScenes: [failing] })
+      const store = createAgentRunStore({ client: testClient(simulator.url), projectId: 1 })
+      const first = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
+      expect(first).toMatchObject({ reason: 'done', success: false })
+      const sceneId = `scene-${failing + 1}`
+      expect(store.getState().scenes[sceneId]?.status).toBe('failed')
+      const retried = await store.retryScene(sceneId)
+      expect(retried).toMatchObject({ reason: 'done', success: true })
+      const [job] = simulator.admin.jobs()
+      expect(job?.scenes.map((scene) => scene.generations)).toEqual(Array(SCENES).fill(1))
+      expect(job?.scenes[failing]?.attempts).toBe(2)
+      expect(job?.scenes.map((scene) => scene.charged)).toEqual(Array(SCENES).fill(10))
+      expect(store.getState().composition).toEqual(unbroken)
+      expect(simulator.admin.requests().byRoute['POST /api/agent/retry-scene']).toBe(1)
+    }
+  })
+})
