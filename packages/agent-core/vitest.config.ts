@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { sourceResolve } from '../../vitest.shared.ts'
 
 const simulator = (path: string) =>
@@ -18,6 +18,10 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Integration tests talk to servers on a shared two-core CI machine.
+    testTimeout: 20_000,
+    // Load tests run on their own: `pnpm test:load`.
+    exclude: [...configDefaults.exclude, 'src/**/*.load.test.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 })

@@ -5,6 +5,8 @@ export default defineConfig({
   ...sourceResolve,
   test: {
     environment: 'jsdom',
+    // The soak test forces garbage collection to compare heaps.
+    execArgv: ['--expose-gc'],
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-setup.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -26,6 +26,7 @@ export default defineConfig({
   test: {
     root: '../../packages/agent-react',
     environment: 'jsdom',
+    execArgv: ['--expose-gc'],
     include: ['src/**/*.test.tsx'],
     setupFiles: ['./src/test-setup.ts'],
     env: { KVIDAI_EXPECT_REACT: '18' },

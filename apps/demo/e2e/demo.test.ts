@@ -139,7 +139,12 @@ describe('the demo editor in Chromium', () => {
       INSUFFICIENT_CREDIT: 'Not enough credits to start',
       MISSING_PARAMETERS: 'missing something',
       ZOMBIE_TIMEOUT: 'got stuck and was stopped',
+      FORBIDDEN: 'may not change that project',
+      PROJECT_NOT_FOUND: 'project no longer exists',
+      INTERNAL_ERROR: 'problem on its side',
+      JOB_NOT_FOUND: 'job no longer exists',
       rate_limited: 'Try again in 30 seconds',
+      invalid_input: 'not accepted',
     }
     for (const [code, text] of Object.entries(codes)) {
       await api('faults', { reject: code })

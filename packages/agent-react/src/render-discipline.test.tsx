@@ -1,4 +1,5 @@
 import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-core'
+import { paceEvents } from '@kvidai/agent-sim'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { memo, Profiler } from 'react'
@@ -10,42 +11,10 @@ import { useRunProgress, useSceneAt } from './use-run-state'
 
 const SCENES = 500
 
-/**
- * The simulator's real stream, handed on one event per task, so that every event gets
- * a commit of its own and the counts below are per event.
- */
-function pacedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  return fetch(input, init).then((response) => {
-    if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
-      return response
-    }
-    const reader = response.body.getReader()
-    const decoder = new TextDecoder()
-    const encoder = new TextEncoder()
-    let buffered = ''
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        for (;;) {
-          const end = buffered.indexOf('\n\n')
-          if (end !== -1) {
-            await new Promise((resolve) => setTimeout(resolve, 0))
-            controller.enqueue(encoder.encode(buffered.slice(0, end + 2)))
-            buffered = buffered.slice(end + 2)
-            return
-          }
-          const { value, done } = await reader.read()
-          if (done) {
-            controller.close()
-            return
-          }
-          buffered += decoder.decode(value, { stream: true })
-        }
-      },
-      cancel: (reason) => reader.cancel(reason),
-    })
-    return new Response(body, { status: response.status, headers: response.headers })
-  })
-}
+/** The simulator's real stream, one event per task: every event gets a commit of its own. */
+const pacedFetch = (input: RequestInfo | URL, init?: RequestInit) =>
+  fetch(input, init).then(paceEvents)
+
 const handle = setupSimulator({ sceneMs: 3, checkpointEvery: 100, credits: 100_000 })
 
 it(`re-renders one scene card and the summary per scene event on a ${SCENES}-scene board`, async () => {

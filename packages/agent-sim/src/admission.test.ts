@@ -5,7 +5,7 @@ import { checkResume, post, readEvents, runBody, waitFor } from './test-support'
 let simulator: NodeSimulator & { url: string }
 
 beforeAll(async () => {
-  simulator = await startSimulator({ sceneMs: 30, zombieMs: 200 })
+  simulator = await startSimulator({ sceneMs: 30, zombieMs: 600 })
 })
 afterAll(() => simulator.close())
 beforeEach(() => simulator.admin.reset())
@@ -122,7 +122,7 @@ describe('early rejects', () => {
     // Before the threshold the run still counts as alive.
     const early = await rejected(await post(fetch, simulator.url, '/api/agent', runBody()))
     expect(early.body.error).toBe('CONCURRENT_LIMIT')
-    await new Promise((resolve) => setTimeout(resolve, 260))
+    await new Promise((resolve) => setTimeout(resolve, 700))
     const reaped = await rejected(await post(fetch, simulator.url, '/api/agent', runBody()))
     expect(reaped).toMatchObject({ status: 409, body: { error: 'ZOMBIE_TIMEOUT' } })
     const stream = await reading

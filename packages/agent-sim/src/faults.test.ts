@@ -78,7 +78,12 @@ describe('scripted faults over the admin surface', () => {
     await waitFor(() => seen.length === 3)
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(seen).toHaveLength(3)
+    const runs = await (await fetch(`${admin}/runs`)).json()
+    expect(runs).toEqual([
+      { email: 'demo@example.com', kind: 'run', jobId: expect.stringMatching(/^job_/) },
+    ])
     controller.abort()
+    await waitFor(async () => (await (await fetch(`${admin}/runs`)).json()).length === 0)
     const result = await reading
     expect(result.events).toHaveLength(3)
     expect(result.comments).toHaveLength(0)

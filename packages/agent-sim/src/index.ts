@@ -1,6 +1,7 @@
 export type { Fault } from './faults'
 export type { SimulatorOptions, SimulatorPrices, SimulatorUser } from './options'
 export { DEFAULT_PRICES, DEMO_USER } from './options'
+export { paceEvents } from './pace-events'
 export type { SimulatorAdmin } from './routes/admin'
 export type { Simulator } from './simulator'
 export { createSimulator } from './simulator'

@@ -52,7 +52,9 @@ describe('AgentPrompt', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'At most 10 files can be attached.',
     )
-    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(10))
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(10),
+    )
 
     await user.click(screen.getByLabelText('Instruction'))
     await user.paste('x'.repeat(4001))

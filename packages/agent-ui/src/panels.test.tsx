@@ -126,6 +126,25 @@ describe('AgentErrorNotice', () => {
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
+  it('shows a message when the stream carries something unreadable, keeping the composition', async () => {
+    simulator.admin.setFaults({ malformedAfterEvents: 8 })
+    renderWithAgent(
+      <>
+        <Start message="An explainer about tea in 4 scenes" />
+        <AgentErrorNotice />
+        <CompositionTimeline />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.dataset.code).toBe('protocol')
+    expect(alert.textContent).toMatch(/could not read\. Finished work is kept/)
+    expect(document.querySelectorAll('[data-kvid-item][data-type="image"]').length).toBeGreaterThan(
+      0,
+    )
+  })
+
   it('says a dropped connection kept the finished scenes', async () => {
     simulator.admin.setFaults({ cutAfterEvents: 8 })
     renderWithAgent(

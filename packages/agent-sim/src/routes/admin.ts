@@ -18,6 +18,8 @@ export interface SimulatorAdmin {
   setFaults(fault: Fault): void
   clearFaults(): void
   faults(): Fault | null
+  /** Runs whose streams are open now, one per user at most. */
+  activeRuns(): Array<{ email: string; kind: string; jobId: string | null }>
   job(jobId: string): ReturnType<SimulatorState['jobs']['get']>
   jobs(): NonNullable<ReturnType<SimulatorState['jobs']['get']>>[]
 }
@@ -57,6 +59,13 @@ export function createAdmin(state: SimulatorState, faults: FaultQueue): Simulato
     },
     faults() {
       return faults.peek()
+    },
+    activeRuns() {
+      return [...state.activeRuns.values()].map(({ email, kind, jobId }) => ({
+        email,
+        kind,
+        jobId,
+      }))
     },
     job(jobId) {
       const job = state.jobs.get(jobId)
@@ -109,6 +118,7 @@ export function adminRoutes(admin: SimulatorAdmin): Hono {
     admin.clearFaults()
     return c.json({ success: true })
   })
+  routes.get('/runs', (c) => c.json(admin.activeRuns()))
   routes.get('/jobs', (c) => {
     const projectId = c.req.query('projectId')
     const jobs = admin.jobs()

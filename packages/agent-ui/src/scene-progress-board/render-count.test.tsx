@@ -1,6 +1,6 @@
 import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-core'
 import { useAgentRun } from '@kvidai/agent-react'
-import type { Simulator } from '@kvidai/agent-sim'
+import { paceEvents, type Simulator } from '@kvidai/agent-sim'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Profiler } from 'react'
@@ -17,36 +17,10 @@ const simulator = setupSimulator({
   credits: 100_000,
 })
 
-/** The simulator's stream handed on one event per task, so each event gets its own commit. */
+/** The simulator's stream, one event per task: every event gets a commit of its own. */
 function pacedFetch(target: Simulator) {
   const inner = proxyFetch(target)
-  return async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await inner(input, init)
-    if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream'))
-      return response
-    const reader = response.body.getReader()
-    const decoder = new TextDecoder()
-    const encoder = new TextEncoder()
-    let buffered = ''
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        for (;;) {
-          const end = buffered.indexOf('\n\n')
-          if (end !== -1) {
-            await new Promise((resolve) => setTimeout(resolve, 0))
-            controller.enqueue(encoder.encode(buffered.slice(0, end + 2)))
-            buffered = buffered.slice(end + 2)
-            return
-          }
-          const { value, done } = await reader.read()
-          if (done) return controller.close()
-          buffered += decoder.decode(value, { stream: true })
-        }
-      },
-      cancel: (reason) => reader.cancel(reason),
-    })
-    return new Response(body, { status: response.status, headers: response.headers })
-  }
+  return (input: RequestInfo | URL, init?: RequestInit) => inner(input, init).then(paceEvents)
 }
 
 it(`re-renders one scene card and the summary per scene event on a ${SCENES}-scene board`, {

@@ -1,0 +1,136 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createEmptyComposition } from '../protocol/composition'
+import type { AgentEvent } from '../protocol/events'
+import { reduceAgentEvent } from './reduce-agent-event'
+import { createInitialRunState } from './run-state'
+
+/**
+ * Event orders a server may legally send: scenes start and end in any interleaving the
+ * media queue allows, checkpoints land anywhere after the plan, failed scenes come back in
+ * a resume stream that announces the plan again. Whatever the order, progress only moves
+ * forward, totals add up, and a finished scene stays finished.
+ */
+const scenario = fc.integer({ min: 1, max: 24 }).chain((total) =>
+  fc.record({
+    total: fc.constant(total),
+    outcomes: fc.array(fc.boolean(), { minLength: total, maxLength: total }),
+    order: fc.shuffledSubarray(
+      Array.from({ length: total * 2 }, (_, index) => index),
+      { minLength: total * 2, maxLength: total * 2 },
+    ),
+    checkpoints: fc.array(fc.nat({ max: total * 2 }), { maxLength: 8 }),
+  }),
+)
+
+function composition() {
+  return createEmptyComposition()
+}
+
+/** Turns a shuffled set of slots into events where each scene's start precedes its end. */
+function eventsOf({
+  total,
+  outcomes,
+  order,
+  checkpoints,
+}: {
+  total: number
+  outcomes: boolean[]
+  order: number[]
+  checkpoints: number[]
+}) {
+  const events: AgentEvent[] = [
+    { type: 'plan_ready', data: { jobId: 'job_1', totalScenes: total, estimatedMinutes: 1 } },
+  ]
+  const started = new Set<number>()
+  const ended = new Set<number>()
+  // Slot 2k and 2k+1 belong to scene k: whichever of them comes first is its start.
+  order.forEach((slot, position) => {
+    const scene = Math.floor(slot / 2)
+    const sceneId = `scene-${scene + 1}`
+    if (!started.has(scene)) {
+      started.add(scene)
+      events.push({ type: 'scene_start', data: { sceneId, sceneIndex: scene } })
+    } else if (!ended.has(scene)) {
+      ended.add(scene)
+      events.push(
+        outcomes[scene]
+          ? { type: 'scene_complete', data: { sceneId } }
+          : { type: 'scene_failed', data: { sceneId, error: 'provider timed out' } },
+      )
+    }
+    if (checkpoints.includes(position))
+      events.push({ type: 'checkpoint', data: { composition: composition() } })
+  })
+  const failed = outcomes.flatMap((success, scene) => (success ? [] : [scene]))
+  events.push({
+    type: 'done',
+    data: {
+      success: failed.length === 0,
+      data: {
+        message: 'first pass',
+        composition: composition(),
+        toolResults: [],
+        projectId: 1,
+        ...(failed.length > 0
+          ? { resumeJobId: 'job_1', remainingScenes: failed.length, totalScenes: total }
+          : {}),
+      },
+    },
+  })
+  if (failed.length > 0) {
+    // The resume stream: the plan again, then the failed scenes, now succeeding.
+    events.push({
+      type: 'plan_ready',
+      data: { jobId: 'job_1', totalScenes: total, estimatedMinutes: 1 },
+    })
+    for (const scene of failed)
+      events.push({
+        type: 'scene_start',
+        data: { sceneId: `scene-${scene + 1}`, sceneIndex: scene },
+      })
+    for (const scene of failed)
+      events.push({ type: 'scene_complete', data: { sceneId: `scene-${scene + 1}` } })
+    events.push({
+      type: 'done',
+      data: {
+        success: true,
+        data: { message: 'resumed', composition: composition(), toolResults: [], projectId: 1 },
+      },
+    })
+  }
+  return events
+}
+
+describe('reducer under any legal order', () => {
+  it('keeps progress monotone, totals consistent and finished scenes finished', {
+    timeout: 120_000,
+  }, () => {
+    fc.assert(
+      fc.property(scenario, (shape) => {
+        let state = createInitialRunState(1)
+        let completedBefore = 0
+        const finished = new Set<string>()
+        for (const event of eventsOf(shape)) {
+          state = reduceAgentEvent(state, event)
+          const scenes = Object.values(state.scenes)
+          const completed = scenes.filter((scene) => scene.status === 'complete').length
+          const failed = scenes.filter((scene) => scene.status === 'failed').length
+          const running = scenes.filter((scene) => scene.status === 'running').length
+          const pending = scenes.filter((scene) => scene.status === 'pending').length
+          expect(completed).toBeGreaterThanOrEqual(completedBefore)
+          completedBefore = completed
+          expect(state.plan?.totalScenes).toBe(shape.total)
+          expect(completed + failed + running + pending).toBe(scenes.length)
+          expect(scenes.length).toBeLessThanOrEqual(shape.total)
+          expect(new Set(state.sceneOrder).size).toBe(state.sceneOrder.length)
+          for (const id of finished) expect(state.scenes[id]?.status).toBe('complete')
+          for (const scene of scenes) if (scene.status === 'complete') finished.add(scene.sceneId)
+        }
+        expect(state.status).toBe('done')
+        expect(finished.size).toBe(shape.total)
+      }),
+      { numRuns: process.env.CI ? 1000 : 200 },
+    )
+  })
+})
