@@ -2,6 +2,24 @@ import { AgentStreamError } from '../errors/agent-errors'
 import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
 import type { AgentRunState, SceneState, ToolCallState } from './run-state'
 
+/** The scene order with one scene put where its index belongs: a search, not a sort. */
+function placeInOrder(
+  order: string[],
+  scenes: AgentRunState['scenes'],
+  scene: SceneState,
+): string[] {
+  const without = order.includes(scene.sceneId) ? order.filter((id) => id !== scene.sceneId) : order
+  let low = 0
+  let high = without.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const other = scenes[without[middle] as string] as SceneState
+    if (other.sceneIndex <= scene.sceneIndex) low = middle + 1
+    else high = middle
+  }
+  return [...without.slice(0, low), scene.sceneId, ...without.slice(low)]
+}
+
 function withScene(
   state: AgentRunState,
   sceneId: string,
@@ -21,9 +39,7 @@ function withScene(
   const sceneOrder =
     existing && existing.sceneIndex === scene.sceneIndex
       ? state.sceneOrder
-      : Object.values(scenes)
-          .sort((first, second) => first.sceneIndex - second.sceneIndex)
-          .map((each) => each.sceneId)
+      : placeInOrder(state.sceneOrder, scenes, scene)
   return { ...state, scenes, sceneOrder }
 }
 
