@@ -158,7 +158,7 @@ describe('the demo editor in Chromium', () => {
     }
     await api('faults', { reject: 'CONCURRENT_LIMIT' })
     await runAgent('Make an explainer about volcanoes in 2 scenes.')
-    await page.locator('[role="alert"]').waitFor()
+    await page.locator('[data-kvid-error]').waitFor()
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text a user sees
     const english = await page.getByRole('region', { name: 'Editor' }).innerText()
     for (const [language, expected] of [
