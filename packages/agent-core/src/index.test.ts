@@ -28,6 +28,7 @@ it('exports the public API by name', () => {
       'encodeRecordedEvent',
       'fromRunSnapshot',
       'isRunSnapshot',
+      'isRunning',
       'normalizeComposition',
       'parseAgentEvent',
       'reduceAgentEvent',

@@ -25,7 +25,7 @@ export type {
   SceneStatus,
   ToolCallState,
 } from './state/run-state'
-export { createInitialRunState } from './state/run-state'
+export { createInitialRunState, isRunning } from './state/run-state'
 export type {
   AgentRunStartInput,
   AgentRunStore,

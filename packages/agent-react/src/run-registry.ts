@@ -3,12 +3,12 @@ import {
   type AgentClientOptions,
   type AgentError,
   type AgentEvent,
-  type AgentRunState,
   type AgentRunStore,
   type Composition,
   createAgentClient,
   createAgentRunStore,
   type DoneResult,
+  isRunning,
   type Locale,
   type ResumableJob,
   type RunStorage,
@@ -26,10 +26,6 @@ export interface RegistryConfig extends AgentClientOptions {
   locale?: Locale
   /** Where snapshots live; null turns reload-restore off. Resolved lazily (after mount). */
   storage: () => RunStorage | null
-}
-
-export function isRunning(state: Pick<AgentRunState, 'status'>): boolean {
-  return state.status === 'submitting' || state.status === 'streaming'
 }
 
 let registries = 0

@@ -5,6 +5,7 @@ import {
   AgentStoreError,
   type Composition,
   type DoneResult,
+  isRunning,
   type RunOutcome,
   type RunStatus,
   type UnknownAgentEvent,
@@ -12,7 +13,6 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useProjectId } from './agent-context'
-import { isRunning } from './run-registry'
 import { resumeCheckQuery } from './use-resume-check'
 
 export interface UseAgentRunOptions {

@@ -1,8 +1,8 @@
-import { AgentRequestError, type ResumableJob } from '@kvidai/agent-core'
+import { AgentRequestError, isRunning, type ResumableJob } from '@kvidai/agent-core'
 import { type QueryClient, useQuery } from '@tanstack/react-query'
 import { useStore } from 'zustand'
 import { useProjectId } from './agent-context'
-import { isRunning, type RunRegistry } from './run-registry'
+import type { RunRegistry } from './run-registry'
 
 const CHECK_STALE_MS = 30_000
 

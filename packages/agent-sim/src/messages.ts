@@ -99,5 +99,3 @@ export function narrationLine(
       return `Scene ${sceneNumber} of ${totalScenes}: ${topic}`
   }
 }
-
-export const MESSAGE_KEYS = Object.keys(en)

@@ -59,6 +59,11 @@ export interface AgentRunState {
   error: AgentError | null
 }
 
+/** Whether a request of the run is in flight: sent, or streaming. */
+export function isRunning(state: Pick<AgentRunState, 'status'>): boolean {
+  return state.status === 'submitting' || state.status === 'streaming'
+}
+
 export function createInitialRunState(projectId: number | null = null): AgentRunState {
   return {
     status: 'idle',

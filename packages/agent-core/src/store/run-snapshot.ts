@@ -1,5 +1,5 @@
 import { settleRunningScenes } from '../state/reduce-agent-event'
-import { type AgentRunState, createInitialRunState } from '../state/run-state'
+import { type AgentRunState, createInitialRunState, isRunning } from '../state/run-state'
 
 /** What survives a reload: the job, its project, its scenes and the latest composition. JSON-safe. */
 export type AgentRunSnapshot = { version: 1 } & Omit<
@@ -16,7 +16,7 @@ export function toRunSnapshot(state: AgentRunState): AgentRunSnapshot {
 /** A state to continue from. A run that was still streaming when saved comes back interrupted. */
 export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
   const { version: _version, ...saved } = snapshot
-  const live = saved.status === 'submitting' || saved.status === 'streaming'
+  const live = isRunning(saved)
   return settleRunningScenes({
     ...createInitialRunState(),
     ...saved,

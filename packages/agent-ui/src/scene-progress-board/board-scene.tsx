@@ -1,8 +1,8 @@
+import { isRunning } from '@kvidai/agent-core'
 import { useAgentSelector, useSceneAt } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, memo, useState } from 'react'
 import { useTranslate } from '../i18n/use-translate'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
-import { isRunningStatus } from '../utils/is-running'
 import { useBoardContext } from './board-context'
 
 export interface BoardSceneProps extends ComponentPropsWithoutRef<'li'> {
@@ -25,10 +25,9 @@ export const BoardScene = memo(
     const scene = useSceneAt(index, { projectId })
     const status = scene?.status ?? 'pending'
     // True only for a failed scene while nothing streams: other cards never re-render for it.
-    const retryable = useAgentSelector(
-      (state) => status === 'failed' && !isRunningStatus(state.status),
-      { projectId },
-    )
+    const retryable = useAgentSelector((state) => status === 'failed' && !isRunning(state), {
+      projectId,
+    })
     const [retrying, setRetrying] = useState(false)
     const number = index + 1
     const titleId = `kvid-scene-${projectId ?? 'default'}-${index}`
