@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', server: 'src/server/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    recording: 'src/recording/index.ts',
+    server: 'src/server/index.ts',
+  },
   format: 'esm',
   dts: true,
   platform: 'neutral',

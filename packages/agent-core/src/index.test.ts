@@ -23,9 +23,6 @@ it('exports the public API by name', () => {
       'createAgentRunStore',
       'createEmptyComposition',
       'createInitialRunState',
-      'createRecorder',
-      'createReplayFetch',
-      'encodeRecordedEvent',
       'fromRunSnapshot',
       'isRunSnapshot',
       'isRunning',
@@ -39,4 +36,13 @@ it('exports the public API by name', () => {
       'validateRunInput',
     ].sort(),
   )
+})
+
+it('keeps record and replay in their own entry', async () => {
+  const recording = await import('./recording/index')
+  expect(Object.keys(recording).sort()).toEqual([
+    'createRecorder',
+    'createReplayFetch',
+    'encodeRecordedEvent',
+  ])
 })

@@ -10,12 +10,6 @@ export {
   AgentValidationError,
 } from './errors/agent-errors'
 export * from './protocol/index'
-export type { Recorder } from './recording/create-recorder'
-export { createRecorder } from './recording/create-recorder'
-export type { ReplayOptions } from './recording/create-replay-fetch'
-export { createReplayFetch } from './recording/create-replay-fetch'
-export type { AgentRecording, RecordedEvent } from './recording/recording'
-export { encodeRecordedEvent } from './recording/recording'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
 export type {
   AgentRunState,

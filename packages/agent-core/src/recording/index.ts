@@ -1,0 +1,6 @@
+export type { Recorder } from './create-recorder'
+export { createRecorder } from './create-recorder'
+export type { ReplayOptions } from './create-replay-fetch'
+export { createReplayFetch } from './create-replay-fetch'
+export type { AgentRecording, RecordedEvent } from './recording'
+export { encodeRecordedEvent } from './recording'
