@@ -1,5 +1,15 @@
+import { KvidMessagesProvider } from '@kvidai/agent-ui'
+import { es } from '@kvidai/agent-ui/locales/es'
+import { ko } from '@kvidai/agent-ui/locales/ko'
 import type { Decorator, Preview } from '@storybook/react-vite'
 import '../packages/agent-ui/src/styles/index.css'
+
+/** Every language the toolbar offers: an app imports only the ones it speaks. */
+const withCatalogs: Decorator = (Story) => (
+  <KvidMessagesProvider catalogs={{ ko, es }}>
+    <Story />
+  </KvidMessagesProvider>
+)
 
 /** Puts the toolbar's theme on a wrapper; the components' own decorator will read `locale`. */
 const withTheme: Decorator = (Story, context) => (
@@ -48,7 +58,7 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'en', theme: 'light' },
-  decorators: [withTheme],
+  decorators: [withTheme, withCatalogs],
 }
 
 export default preview

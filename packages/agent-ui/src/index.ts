@@ -11,7 +11,7 @@ export { CreditShortageDialog, DEFAULT_TOP_UP_URL } from './credit-shortage-dial
 export { describeError, errorCode } from './describe-error'
 export type { Catalog, MessageKey } from './i18n/en'
 export type { Message, MessageParams } from './i18n/format-message'
-export type { KvidMessagesProviderProps } from './i18n/messages-provider'
+export type { Catalogs, KvidMessagesProviderProps } from './i18n/messages-provider'
 export { KvidMessagesProvider } from './i18n/messages-provider'
 export { useTranslate } from './i18n/use-translate'
 export type { ResumeButtonProps } from './resume-button'

@@ -6,6 +6,9 @@ import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { AgentErrorNotice } from './agent-error-notice'
 import { CompositionTimeline } from './composition-timeline'
+import { KvidMessagesProvider } from './i18n/messages-provider'
+import { es } from './locales/es'
+import { ko } from './locales/ko'
 import { RunStatus } from './run-status'
 import { TemplateWarnings } from './template-warnings'
 import {
@@ -42,11 +45,13 @@ describe('RunStatus', () => {
           storage={null}
           locale={locale}
         >
-          <button type="button" onClick={() => setLocale('es')}>
-            Español
-          </button>
-          <Start message="An explainer about tea in 2 scenes" />
-          <RunStatus />
+          <KvidMessagesProvider catalogs={{ es }}>
+            <button type="button" onClick={() => setLocale('es')}>
+              Español
+            </button>
+            <Start message="An explainer about tea in 2 scenes" />
+            <RunStatus />
+          </KvidMessagesProvider>
         </KvidAgentProvider>
       )
     }
@@ -153,7 +158,7 @@ describe('AgentErrorNotice', () => {
         <AgentErrorNotice />
       </>,
       simulator,
-      { locale: 'ko' },
+      { locale: 'ko', catalogs: { ko } },
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const alert = await screen.findByRole('alert')

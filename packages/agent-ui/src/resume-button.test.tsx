@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AgentErrorNotice } from './agent-error-notice'
 import { CreditShortageDialog } from './credit-shortage-dialog'
+import { es } from './locales/es'
+import { ko } from './locales/ko'
 import { ResumeButton } from './resume-button'
 import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
 
@@ -52,14 +54,17 @@ describe('ResumeButton', () => {
 
   it('pluralises per locale', async () => {
     simulator.admin.setUser('demo@example.com', { credits: 75 })
-    const first = renderWithAgent(<Start />, simulator, { locale: 'es' })
+    const first = renderWithAgent(<Start />, simulator, { locale: 'es', catalogs: { es } })
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() => expect(simulator.admin.jobs()[0]?.status).toBe('resumable'))
     first.unmount()
-    const spanish = renderWithAgent(<ResumeButton />, simulator, { locale: 'es' })
+    const spanish = renderWithAgent(<ResumeButton />, simulator, {
+      locale: 'es',
+      catalogs: { es },
+    })
     expect((await screen.findByRole('button')).textContent).toBe('▶ Reanudar 1 escena')
     spanish.unmount()
-    renderWithAgent(<ResumeButton />, simulator, { locale: 'ko' })
+    renderWithAgent(<ResumeButton />, simulator, { locale: 'ko', catalogs: { ko } })
     expect((await screen.findByRole('button')).textContent).toBe('▶ 장면 1개 이어서 만들기')
   })
 

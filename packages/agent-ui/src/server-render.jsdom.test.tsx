@@ -8,12 +8,14 @@ import {
   AgentPrompt,
   CompositionTimeline,
   CreditShortageDialog,
+  KvidMessagesProvider,
   ResumeButton,
   RunStatus,
   SceneProgressBoard,
   TemplateWarnings,
   ToolActivity,
 } from './index'
+import { ko } from './locales/ko'
 import { proxyFetch } from './stories/proxy-fetch'
 
 it('renders every component on the server without throwing or sending anything', async () => {
@@ -25,15 +27,17 @@ it('renders every component on the server without throwing or sending anything',
       projectId={1}
       locale="ko"
     >
-      <AgentPrompt composition={{ tracks: [] }} />
-      <RunStatus />
-      <ResumeButton />
-      <SceneProgressBoard />
-      <CompositionTimeline />
-      <ToolActivity />
-      <TemplateWarnings />
-      <AgentErrorNotice />
-      <CreditShortageDialog />
+      <KvidMessagesProvider catalogs={{ ko }}>
+        <AgentPrompt composition={{ tracks: [] }} />
+        <RunStatus />
+        <ResumeButton />
+        <SceneProgressBoard />
+        <CompositionTimeline />
+        <ToolActivity />
+        <TemplateWarnings />
+        <AgentErrorNotice />
+        <CreditShortageDialog />
+      </KvidMessagesProvider>
     </KvidAgentProvider>,
   )
   expect(html).toContain('data-kvid-board')

@@ -4,6 +4,7 @@ import { type RenderResult, render } from '@testing-library/react'
 import axe from 'axe-core'
 import type { ReactElement, ReactNode } from 'react'
 import { afterAll, beforeEach, expect } from 'vitest'
+import { type Catalogs, KvidMessagesProvider } from './i18n/messages-provider'
 import { BASE_URL, proxyFetch } from './stories/proxy-fetch'
 
 export { BASE_URL, proxyFetch }
@@ -16,9 +17,12 @@ export function setupSimulator(options: SimulatorOptions = {}): Simulator {
   return simulator
 }
 
+/** Provider props, plus the catalogs an app would give `KvidMessagesProvider` (`{ ko }`). */
+export type AgentOptions = Partial<KvidAgentProviderProps> & { catalogs?: Catalogs }
+
 export function withAgent(
   simulator: Simulator,
-  props: Partial<KvidAgentProviderProps> = {},
+  { catalogs, ...props }: AgentOptions = {},
 ): (props: { children?: ReactNode }) => ReactElement {
   return function Wrapper({ children }) {
     return (
@@ -29,7 +33,7 @@ export function withAgent(
         storage={null}
         {...props}
       >
-        {children}
+        <KvidMessagesProvider catalogs={catalogs}>{children}</KvidMessagesProvider>
       </KvidAgentProvider>
     )
   }
@@ -38,7 +42,7 @@ export function withAgent(
 export function renderWithAgent(
   ui: ReactElement,
   simulator: Simulator,
-  props: Partial<KvidAgentProviderProps> = {},
+  props: AgentOptions = {},
 ): RenderResult {
   return render(ui, { wrapper: withAgent(simulator, props) })
 }

@@ -1,19 +1,38 @@
+import type { Locale } from '@kvidai/agent-core'
 import { createContext, type ReactNode, useContext } from 'react'
 import type { Catalog } from './en'
 
-export const MessagesContext = createContext<Partial<Catalog>>({})
+/** Whole catalogs by locale; English is built in and needs none. */
+export type Catalogs = Partial<Record<Locale, Catalog>>
+
+export interface MessagesContextValue {
+  catalogs: Catalogs
+  overrides: Partial<Catalog>
+}
+
+export const MessagesContext = createContext<MessagesContextValue>({ catalogs: {}, overrides: {} })
 
 export interface KvidMessagesProviderProps {
-  /** Your own wording for any message, by key; the rest come from the built-in catalogs. */
-  messages: Partial<Catalog>
+  /**
+   * The languages your app speaks besides English, each imported from its own entry:
+   * `import { ko } from '@kvidai/agent-ui/locales/ko'`, then `catalogs={{ ko }}`.
+   */
+  catalogs?: Catalogs
+  /** Your own wording for any message, by key, in every locale; the rest come from the catalogs. */
+  messages?: Partial<Catalog>
   children?: ReactNode
 }
 
-/** Overrides messages of the agent components inside it, per key. */
-export function KvidMessagesProvider({ messages, children }: KvidMessagesProviderProps) {
+/** Supplies catalogs and per-key overrides to the agent components inside it; nests and merges. */
+export function KvidMessagesProvider({ catalogs, messages, children }: KvidMessagesProviderProps) {
   const outer = useContext(MessagesContext)
   return (
-    <MessagesContext.Provider value={{ ...outer, ...messages }}>
+    <MessagesContext.Provider
+      value={{
+        catalogs: { ...outer.catalogs, ...catalogs },
+        overrides: { ...outer.overrides, ...messages },
+      }}
+    >
       {children}
     </MessagesContext.Provider>
   )

@@ -1,10 +1,10 @@
 import type { DoneResult, Locale } from '@kvidai/agent-core'
 import { useAgentLocale } from '@kvidai/agent-react'
 import { useCallback, useContext } from 'react'
-import { CATALOGS } from './catalogs'
-import type { MessageKey } from './en'
+import { devWarning } from '../dev-warning'
+import { type Catalog, en, type MessageKey } from './en'
 import { formatMessage, type MessageParams } from './format-message'
-import { MessagesContext } from './messages-provider'
+import { type Catalogs, MessagesContext } from './messages-provider'
 
 export interface Translate {
   (key: MessageKey, params?: MessageParams): string
@@ -12,17 +12,32 @@ export interface Translate {
 }
 
 function isMessageKey(key: string): key is MessageKey {
-  return key in CATALOGS.en
+  return key in en
+}
+
+/** The catalog for `locale` and the locale to format it in: English, with a warning, if none was supplied. */
+function catalogFor(locale: Locale, catalogs: Catalogs): [Locale, Catalog] {
+  const catalog = catalogs[locale]
+  if (catalog) return [locale, catalog]
+  if (locale !== 'en') {
+    devWarning(
+      `The locale is "${locale}" but no "${locale}" messages were supplied, so the components show English. ` +
+        `Add \`import { ${locale} } from '@kvidai/agent-ui/locales/${locale}'\` and wrap them in ` +
+        `<KvidMessagesProvider catalogs={{ ${locale} }}>.`,
+    )
+  }
+  return ['en', en]
 }
 
 /** Messages in the provider's locale, with any overrides applied. */
 export function useTranslate(): Translate {
   const locale = useAgentLocale()
-  const overrides = useContext(MessagesContext)
+  const { catalogs, overrides } = useContext(MessagesContext)
+  const [language, catalog] = catalogFor(locale, catalogs)
   const translate = useCallback(
     (key: MessageKey, params?: MessageParams) =>
-      formatMessage(locale, overrides[key] ?? CATALOGS[locale][key], params),
-    [locale, overrides],
+      formatMessage(language, overrides[key] ?? catalog[key], params),
+    [language, catalog, overrides],
   )
   return Object.assign(translate, { locale })
 }

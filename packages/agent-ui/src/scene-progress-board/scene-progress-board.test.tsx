@@ -2,6 +2,8 @@ import { useAgentRun } from '@kvidai/agent-react'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { es } from '../locales/es'
+import { ko } from '../locales/ko'
 import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from '../test-utils'
 import { SceneProgressBoard } from './scene-progress-board'
 
@@ -120,7 +122,7 @@ describe('SceneProgressBoard', () => {
         <SceneProgressBoard />
       </>,
       simulator,
-      { locale: 'ko' },
+      { locale: 'ko', catalogs: { ko } },
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() =>
@@ -130,7 +132,7 @@ describe('SceneProgressBoard', () => {
     )
     expect(screen.getByRole('button', { name: /1/ }).textContent).not.toBe('Retry')
     korean.unmount()
-    renderWithAgent(<SceneProgressBoard />, simulator, { locale: 'es' })
+    renderWithAgent(<SceneProgressBoard />, simulator, { locale: 'es', catalogs: { es } })
     expect(screen.getByRole('region').getAttribute('aria-label')).not.toBe('Scene progress')
   })
 })

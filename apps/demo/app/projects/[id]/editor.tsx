@@ -7,12 +7,15 @@ import {
   AgentPrompt,
   CompositionTimeline,
   CreditShortageDialog,
+  KvidMessagesProvider,
   ResumeButton,
   RunStatus,
   SceneProgressBoard,
   TemplateWarnings,
   ToolActivity,
 } from '@kvidai/agent-ui'
+import { es } from '@kvidai/agent-ui/locales/es'
+import { ko } from '@kvidai/agent-ui/locales/ko'
 import { useRef, useState } from 'react'
 
 const TEMPLATES = ['system_default', 'sod', 'review-owl', 'legacy-voice']
@@ -29,20 +32,23 @@ export function Editor({ projectId, demoMode }: { projectId: number; demoMode: b
   const [locale, setLocale] = useState<Locale>('en')
   return (
     <KvidAgentProvider baseUrl="/api/kvid" projectId={projectId} locale={locale}>
-      <main className="demo" data-kvid-theme="light">
-        <header className="demo-header">
-          <h1>Project {projectId}</h1>
-          <label>
-            Language{' '}
-            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-              <option value="en">English</option>
-              <option value="ko">한국어</option>
-              <option value="es">Español</option>
-            </select>
-          </label>
-        </header>
-        <Workspace demoMode={demoMode} />
-      </main>
+      {/* English is built in; the picker's other languages are imported above. */}
+      <KvidMessagesProvider catalogs={{ ko, es }}>
+        <main className="demo" data-kvid-theme="light">
+          <header className="demo-header">
+            <h1>Project {projectId}</h1>
+            <label>
+              Language{' '}
+              <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+                <option value="en">English</option>
+                <option value="ko">한국어</option>
+                <option value="es">Español</option>
+              </select>
+            </label>
+          </header>
+          <Workspace demoMode={demoMode} />
+        </main>
+      </KvidMessagesProvider>
     </KvidAgentProvider>
   )
 }
