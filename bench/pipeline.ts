@@ -1,9 +1,10 @@
 // Figure 1 — the SDK pipeline vs the floor, on the same recorded bytes, interleaved.
 // SDK: createAgentClient (injected fetch streaming the bytes) + createAgentRunStore.start.
 // Floor: TextDecoder + line split + JSON.parse of every data line, nothing else.
+// Run with --expose-gc: the heap is collected before every timed run.
 import { createAgentClient, createAgentRunStore } from '@kvidai/agent-core'
 import { API_KEY, chunkedStream, EMAIL, recordRun, replayFetch } from './lib/recording'
-import { median, round } from './lib/stats'
+import { gc, median, round } from './lib/stats'
 
 async function throughSdk(bytes: Uint8Array) {
   const client = createAgentClient({
@@ -65,6 +66,8 @@ export async function runPipeline({ rounds = 7 } = {}) {
   await throughFloor(recording.bytes)
   for (let round = 0; round < rounds; round++) {
     const measure = async (which: 'sdk' | 'floor') => {
+      // Each run starts on a collected heap, so neither pays for the other's garbage.
+      gc()
       const start = performance.now()
       if (which === 'sdk') scenes = (await throughSdk(recording.bytes)).scenes
       else await throughFloor(recording.bytes)

@@ -78,14 +78,12 @@ export function createEmptyComposition(): Composition {
  * every other field as it was. The input is not changed.
  */
 export function normalizeComposition(input: CompositionInput): Composition {
-  const { fps, compositionWidth, compositionHeight, tracks, items, assets, ...rest } = input
   return {
-    fps: fps ?? DEFAULT_FPS,
-    compositionWidth: compositionWidth ?? DEFAULT_WIDTH,
-    compositionHeight: compositionHeight ?? DEFAULT_HEIGHT,
-    tracks,
-    items: items ?? {},
-    assets: assets ?? {},
-    ...rest,
+    ...input,
+    fps: input.fps ?? DEFAULT_FPS,
+    compositionWidth: input.compositionWidth ?? DEFAULT_WIDTH,
+    compositionHeight: input.compositionHeight ?? DEFAULT_HEIGHT,
+    items: input.items ?? {},
+    assets: input.assets ?? {},
   }
 }

@@ -46,8 +46,7 @@ function kindOf(value: unknown): string {
 /** The first field that breaks the shape, as `field (expected kind)`; or undefined. */
 function mismatch(value: Fields, shape: string, prefix = ''): string | undefined {
   for (const spec of shape.split(' ')) {
-    if (!spec) continue
-    const [field = '', kind = ''] = spec.split(':')
+    const [field, kind] = spec.split(':') as [string, string]
     const found = value[field]
     if (kind.endsWith('?') && found == null) continue
     const actual = kindOf(found)
@@ -58,10 +57,10 @@ function mismatch(value: Fields, shape: string, prefix = ''): string | undefined
   return undefined
 }
 
-function withComposition(value: Fields): Fields {
-  return isObject(value.composition)
-    ? { ...value, composition: normalizeComposition(value.composition as never) }
-    : value
+/** Fills in the payload's composition, in place: the payload is this parse's own object. */
+function normalizeIn(value: Fields) {
+  if (isObject(value.composition))
+    value.composition = normalizeComposition(value.composition as never)
 }
 
 /**
@@ -91,9 +90,7 @@ export function parseAgentEvent(name: string, text: string): AgentEvent | Unknow
       `The ${name} event has a missing or wrong-typed ${bad}.`,
     )
   }
-  const payload = withComposition(data as Fields)
-  return {
-    type,
-    data: type === 'done' ? { ...payload, data: withComposition(payload.data as Fields) } : payload,
-  } as unknown as AgentEvent
+  normalizeIn(data as Fields)
+  if (type === 'done') normalizeIn((data as Fields).data as Fields)
+  return { type, data } as AgentEvent
 }

@@ -121,6 +121,27 @@ describe('reduceAgentEvent', () => {
     expect(added.scenes['scene-2']).toBe(after.scenes['scene-2'])
   })
 
+  it('keeps a long run whole: every scene, in index order, untouched ones by identity', () => {
+    const total = 600
+    // Scenes start out of order, as a concurrent queue sends them, then finish in reverse.
+    const order = Array.from({ length: total }, (_, index) => (index * 7) % total)
+    const started = fold([
+      { ...plan, data: { ...plan.data, totalScenes: total } } as AgentEvent,
+      ...order.map(start),
+    ])
+    const lastId = `scene-${(order[0] as number) + 1}`
+    let state = started
+    for (const index of [...order].reverse()) {
+      state = reduceAgentEvent(state, complete(index))
+      if (index !== order[0]) expect(state.scenes[lastId]).toBe(started.scenes[lastId])
+    }
+    const ids = Array.from({ length: total }, (_, index) => `scene-${index + 1}`)
+    expect(state.sceneOrder).toEqual(ids)
+    expect(Object.keys(state.scenes)).toHaveLength(total)
+    expect(Object.values(state.scenes).every((scene) => scene.status === 'complete')).toBe(true)
+    expect(started.scenes[lastId]?.status).toBe('running')
+  })
+
   it('ignores unknown and heartbeat events without a new state', () => {
     const state = fold([plan])
     expect(reduceAgentEvent(state, { type: 'unknown', name: 'x', data: 1 })).toBe(state)

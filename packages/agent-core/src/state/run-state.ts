@@ -42,7 +42,7 @@ export interface AgentRunState {
   jobId: string | null
   projectId: number | null
   plan: RunPlan | null
-  /** Scenes by `sceneId`. */
+  /** Scenes by `sceneId`; a record without a prototype once scenes arrive (use `in` or `Object.hasOwn`). */
   scenes: Record<string, SceneState>
   /** Scene ids ordered by `sceneIndex`. */
   sceneOrder: string[]

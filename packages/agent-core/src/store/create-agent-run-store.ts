@@ -67,16 +67,15 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
   let inFlight: AbortController | null = null
 
   const storageKey = () => options.storageKey ?? `kvidai-agent-run:${getState().projectId ?? ''}`
-  function persist() {
-    if (!storage) return
-    Promise.resolve()
-      .then(() => storage.setItem(storageKey(), JSON.stringify(toRunSnapshot(getState()))))
-      .catch(() => {})
+  /** Writes to `storage`, if any, after the current event; a failing storage never breaks a run. */
+  function save(write: (target: RunStorage) => unknown) {
+    if (storage)
+      Promise.resolve()
+        .then(() => write(storage))
+        .catch(() => {})
   }
-
-  function report(error: AgentError) {
-    options.onError?.(error)
-  }
+  const persist = () =>
+    save((target) => target.setItem(storageKey(), JSON.stringify(toRunSnapshot(getState()))))
 
   async function launch(
     begin: (state: AgentRunState) => AgentRunState,
@@ -121,7 +120,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
           { ...settleRunningScenes(getState()), status: status[outcome.reason], error },
           true,
         )
-        if (outcome.reason === 'error') report(outcome.error)
+        if (outcome.reason === 'error') options.onError?.(outcome.error)
       }
       return outcome
     } catch (error) {
@@ -133,7 +132,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
           const failure = { status: refused ? 'rejected' : 'failed', error } as const
           setState({ ...settleRunningScenes(getState()), ...failure } as AgentRunState, true)
         }
-        report(error as AgentError)
+        options.onError?.(error as AgentError)
       }
       throw error
     } finally {
@@ -204,10 +203,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
       running?.abort()
       const key = storageKey()
       setState(createInitialRunState(options.projectId ?? null), true)
-      if (storage)
-        Promise.resolve()
-          .then(() => storage.removeItem(key))
-          .catch(() => {})
+      save((target) => target.removeItem(key))
     },
     toSnapshot: () => toRunSnapshot(getState()),
     fromSnapshot(snapshot) {
