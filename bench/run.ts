@@ -80,7 +80,7 @@ const row = (name: Figure): [string, string, string, string] => {
     case 'render':
       return [
         title,
-        '≥ 20× fewer renders',
+        '1 card + summary; ≥ 20× fewer',
         `${result.sdk.componentsPerEventMedian} vs ${result.naive.componentsPerEventMedian} components: ${result.fewerRenders}× fewer; commit ${result.sdk.commitMsMedian} vs ${result.naive.commitMsMedian} ms`,
         met,
       ]

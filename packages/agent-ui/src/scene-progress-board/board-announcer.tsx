@@ -1,5 +1,5 @@
-import { useRunProgress } from '@kvidai/agent-react'
-import { useEffect, useRef, useState } from 'react'
+import { selectProgress, useAgentStore } from '@kvidai/agent-react'
+import { useEffect, useState } from 'react'
 import { useTranslate } from '../i18n/use-translate'
 import { useBoardContext } from './board-context'
 
@@ -10,26 +10,21 @@ export interface BoardAnnouncerProps {
 
 /**
  * A polite live region that tells screen readers how the board moves on: completions and
- * failures are gathered and read out together, not once per event.
+ * failures are gathered and read out together, not once per event. It listens to the
+ * store outside rendering, so it renders only when it has something to say.
  */
 export function BoardAnnouncer({ delayMs = 1500 }: BoardAnnouncerProps) {
   const { projectId } = useBoardContext('Announcer')
   const translate = useTranslate()
-  const progress = useRunProgress({ projectId })
+  const store = useAgentStore(projectId)
   const [message, setMessage] = useState('')
-  const [announced, setAnnounced] = useState({
-    completed: progress.completed,
-    failed: progress.failed,
-  })
-  const latest = useRef(progress)
-  latest.current = progress
 
-  const pending = progress.completed !== announced.completed || progress.failed !== announced.failed
   useEffect(() => {
-    if (!pending) return
-    // One timer per batch: later changes join it rather than pushing it back.
-    const timer = setTimeout(() => {
-      const { completed, failed, total } = latest.current
+    let announced = selectProgress(store.getState())
+    let timer: ReturnType<typeof setTimeout> | undefined
+    function announce() {
+      timer = undefined
+      const { completed, failed, total } = selectProgress(store.getState())
       const parts: string[] = []
       if (completed > announced.completed) {
         const count = completed - announced.completed
@@ -38,11 +33,22 @@ export function BoardAnnouncer({ delayMs = 1500 }: BoardAnnouncerProps) {
       if (failed > announced.failed) {
         parts.push(translate('board.announce.failed', { count: failed - announced.failed }))
       }
-      setAnnounced({ completed, failed })
+      announced = { ...announced, completed, failed }
       if (parts.length > 0) setMessage(parts.join(' '))
-    }, delayMs)
-    return () => clearTimeout(timer)
-  }, [pending, announced, delayMs, translate])
+    }
+    const unsubscribe = store.subscribe((state) => {
+      // One timer per batch: later changes join it rather than pushing it back.
+      if (timer !== undefined) return
+      const { completed, failed } = selectProgress(state)
+      if (completed !== announced.completed || failed !== announced.failed) {
+        timer = setTimeout(announce, delayMs)
+      }
+    })
+    return () => {
+      unsubscribe()
+      clearTimeout(timer)
+    }
+  }, [store, delayMs, translate])
 
   return (
     <div aria-live="polite" aria-atomic="true" data-kvid-announcer="" style={visuallyHidden}>

@@ -23,12 +23,13 @@ function pacedFetch(target: Simulator) {
   return (input: RequestInfo | URL, init?: RequestInit) => inner(input, init).then(paceEvents)
 }
 
-it(`re-renders one scene card and the summary per scene event on a ${SCENES}-scene board`, {
+it(`re-renders one scene card and the summary per scene event, the announcer only when it speaks on a ${SCENES}-scene board`, {
   timeout: 60_000,
 }, async () => {
   const changed = new Set<string>()
   const cardsThisCommit: number[] = []
   let summaryThisCommit = 0
+  let announcerUpdates = 0
   let planThisCommit = false
   const commits: Array<{ scenes: string[]; cards: number[]; summary: number; plan: boolean }> = []
   const indexOf = new Map<string, number>()
@@ -90,6 +91,12 @@ it(`re-renders one scene card and the summary per scene event on a ${SCENES}-sce
             </Profiler>
           )}
         />
+        <Profiler
+          id="announcer"
+          onRender={(_id, phase) => phase === 'update' && announcerUpdates++}
+        >
+          <SceneProgressBoard.Announcer delayMs={300} />
+        </Profiler>
       </SceneProgressBoard.Root>
     </Profiler>,
     simulator,
@@ -111,4 +118,12 @@ it(`re-renders one scene card and the summary per scene event on a ${SCENES}-sce
     expect(commit.cards).toEqual([indexOf.get(commit.scenes[0] as string)])
     expect(commit.summary).toBe(1)
   }
+  // The announcer renders when it speaks, not per event: a few batches over the whole run.
+  await waitFor(() =>
+    expect(document.querySelector('[data-kvid-announcer]')?.textContent).toMatch(
+      new RegExp(`${SCENES} of ${SCENES}\\.$`),
+    ),
+  )
+  expect(announcerUpdates).toBeGreaterThan(0)
+  expect(announcerUpdates).toBeLessThan(SCENES / 10)
 })
