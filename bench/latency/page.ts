@@ -1,11 +1,23 @@
 // The browser side of figure 3: the SDK in proxy mode, one DOM row per event, and the
-// wall-clock time (performance.timeOrigin + now) at which each row was in the DOM.
+// wall-clock time (performance.timeOrigin + now) at which each event's bytes reached the
+// page (`arrived`, stamped as the response body hands them over) and at which its row was
+// in the DOM (`seen`). The gap between the two is what the SDK and the DOM add.
 import { createAgentClient, createAgentRunStore } from '@kvidai/agent-core'
+import { stampEvents } from '../lib/stamp-events'
 
 const now = () => performance.timeOrigin + performance.now()
 const list = document.getElementById('events')!
 const seen: number[] = []
-const client = createAgentClient({ baseUrl: `${location.origin}/api/kvid` })
+const arrived: number[] = []
+const client = createAgentClient({
+  baseUrl: `${location.origin}/api/kvid`,
+  fetch: async (input, init) => {
+    const response = await fetch(input, init)
+    if (!response.body) return response
+    const body = stampEvents(response.body, arrived, now)
+    return new Response(body, { status: response.status, headers: response.headers })
+  },
+})
 const store = createAgentRunStore({
   client,
   projectId: 1,
@@ -23,6 +35,7 @@ const outcome = await store.start({
 })
 ;(window as unknown as { __latency: unknown }).__latency = {
   seen,
+  arrived,
   outcome: outcome.reason,
   endedAt: now(),
 }
