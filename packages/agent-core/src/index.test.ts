@@ -23,6 +23,7 @@ it('exports the public API by name', () => {
       'createAgentRunStore',
       'createEmptyComposition',
       'createInitialRunState',
+      'devWarning',
       'fromRunSnapshot',
       'isRunSnapshot',
       'isRunning',

@@ -9,6 +9,7 @@ export {
   AgentStreamError,
   AgentValidationError,
 } from './errors/agent-errors'
+export { devWarning } from './errors/dev-warning'
 export * from './protocol/index'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
 export type {

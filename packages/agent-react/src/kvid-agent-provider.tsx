@@ -1,9 +1,8 @@
-import type { Fetch, Locale, RunStorage } from '@kvidai/agent-core'
+import { devWarning, type Fetch, type Locale, type RunStorage } from '@kvidai/agent-core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { AgentContext, type AgentContextValue } from './agent-context'
 import { browserStorage } from './browser-storage'
-import { devWarning } from './dev-warning'
 import { createRunRegistry, type RegistryConfig } from './run-registry'
 import { invalidateChecksOnRunEnd } from './use-resume-check'
 
@@ -61,6 +60,7 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
   useEffect(() => {
     if (props.apiKey && typeof window !== 'undefined') {
       devWarning(
+        '@kvidai/agent-react',
         'An apiKey was given to KvidAgentProvider in a browser. Anyone can read it there: serve the Agent API through a server-side proxy and leave apiKey out.',
       )
     }

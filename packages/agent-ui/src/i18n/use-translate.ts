@@ -1,7 +1,6 @@
-import type { DoneResult, Locale } from '@kvidai/agent-core'
+import { type DoneResult, devWarning, type Locale } from '@kvidai/agent-core'
 import { useAgentLocale } from '@kvidai/agent-react'
 import { useCallback, useContext } from 'react'
-import { devWarning } from '../dev-warning'
 import { type Catalog, en, type MessageKey } from './en'
 import { formatMessage, type MessageParams } from './format-message'
 import { type Catalogs, MessagesContext } from './messages-provider'
@@ -21,6 +20,7 @@ function catalogFor(locale: Locale, catalogs: Catalogs): [Locale, Catalog] {
   if (catalog) return [locale, catalog]
   if (locale !== 'en') {
     devWarning(
+      '@kvidai/agent-ui',
       `The locale is "${locale}" but no "${locale}" messages were supplied, so the components show English. ` +
         `Add \`import { ${locale} } from '@kvidai/agent-ui/locales/${locale}'\` and wrap them in ` +
         `<KvidMessagesProvider catalogs={{ ${locale} }}>.`,
