@@ -21,7 +21,19 @@ export interface RunProgress {
   total: number
 }
 
+const progressByState = new WeakMap<AgentRunState, RunProgress>()
+
+/** Counted once per state, however many components and listeners ask for it. */
 export function selectProgress(state: AgentRunState): RunProgress {
+  let progress = progressByState.get(state)
+  if (!progress) {
+    progress = countProgress(state)
+    progressByState.set(state, progress)
+  }
+  return progress
+}
+
+function countProgress(state: AgentRunState): RunProgress {
   let completed = 0
   let failed = 0
   let running = 0

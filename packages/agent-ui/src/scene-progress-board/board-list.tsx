@@ -1,4 +1,4 @@
-import { useAgentSelector } from '@kvidai/agent-react'
+import { selectProgress, useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { useBoardContext } from './board-context'
 import { BoardScene } from './board-scene'
@@ -17,10 +17,7 @@ export const BoardList = forwardRef<HTMLOListElement, BoardListProps>(function B
   ref,
 ) {
   const { projectId } = useBoardContext('List')
-  const total = useAgentSelector(
-    (state) => Math.max(state.plan?.totalScenes ?? 0, state.sceneOrder.length),
-    { projectId },
-  )
+  const total = useAgentSelector((state) => selectProgress(state).total, { projectId })
   return (
     <ol data-kvid-board-list="" ref={ref} {...props}>
       {Array.from({ length: total }, (_, index) =>
