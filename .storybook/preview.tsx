@@ -5,8 +5,10 @@ import type { Decorator, Preview } from '@storybook/react-vite'
 import '../packages/agent-ui/src/styles/index.css'
 
 /** Every language the toolbar offers: an app imports only the ones it speaks. */
+const CATALOGS = { ko, es }
+
 const withCatalogs: Decorator = (Story) => (
-  <KvidMessagesProvider catalogs={{ ko, es }}>
+  <KvidMessagesProvider catalogs={CATALOGS}>
     <Story />
   </KvidMessagesProvider>
 )

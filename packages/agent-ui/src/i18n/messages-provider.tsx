@@ -1,5 +1,5 @@
 import type { Locale } from '@kvidai/agent-core'
-import { createContext, type ReactNode, useContext } from 'react'
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { Catalog } from './en'
 
 /** Whole catalogs by locale; English is built in and needs none. */
@@ -23,17 +23,19 @@ export interface KvidMessagesProviderProps {
   children?: ReactNode
 }
 
-/** Supplies catalogs and per-key overrides to the agent components inside it; nests and merges. */
+/**
+ * Supplies catalogs and per-key overrides to the agent components inside it; nests and
+ * merges. Pass the same objects each render (e.g. declared at module scope) so the
+ * components keep their translations and do not render again.
+ */
 export function KvidMessagesProvider({ catalogs, messages, children }: KvidMessagesProviderProps) {
   const outer = useContext(MessagesContext)
-  return (
-    <MessagesContext.Provider
-      value={{
-        catalogs: { ...outer.catalogs, ...catalogs },
-        overrides: { ...outer.overrides, ...messages },
-      }}
-    >
-      {children}
-    </MessagesContext.Provider>
+  const value = useMemo(
+    () => ({
+      catalogs: { ...outer.catalogs, ...catalogs },
+      overrides: { ...outer.overrides, ...messages },
+    }),
+    [outer, catalogs, messages],
   )
+  return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>
 }

@@ -1,5 +1,5 @@
 import { selectProgress, useAgentStore } from '@kvidai/agent-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslate } from '../i18n/use-translate'
 import { useBoardContext } from './board-context'
 
@@ -18,12 +18,18 @@ export function BoardAnnouncer({ delayMs = 1500 }: BoardAnnouncerProps) {
   const translate = useTranslate()
   const store = useAgentStore(projectId)
   const [message, setMessage] = useState('')
+  // The latest wording, read when a batch is announced: a locale change must not drop it.
+  const translateRef = useRef(translate)
+  useEffect(() => {
+    translateRef.current = translate
+  })
 
   useEffect(() => {
     let announced = selectProgress(store.getState())
     let timer: ReturnType<typeof setTimeout> | undefined
     function announce() {
       timer = undefined
+      const translate = translateRef.current
       const { completed, failed, total } = selectProgress(store.getState())
       const parts: string[] = []
       if (completed > announced.completed) {
@@ -48,7 +54,7 @@ export function BoardAnnouncer({ delayMs = 1500 }: BoardAnnouncerProps) {
       unsubscribe()
       clearTimeout(timer)
     }
-  }, [store, delayMs, translate])
+  }, [store, delayMs])
 
   return (
     <div aria-live="polite" aria-atomic="true" data-kvid-announcer="" style={visuallyHidden}>

@@ -18,6 +18,9 @@ import { es } from '@kvidai/agent-ui/locales/es'
 import { ko } from '@kvidai/agent-ui/locales/ko'
 import { useRef, useState } from 'react'
 
+/** English is built in; these are the picker's other languages. */
+const CATALOGS = { ko, es }
+
 const TEMPLATES = ['system_default', 'sod', 'review-owl', 'legacy-voice']
 
 async function demo(action: string, body: object = {}) {
@@ -32,8 +35,7 @@ export function Editor({ projectId, demoMode }: { projectId: number; demoMode: b
   const [locale, setLocale] = useState<Locale>('en')
   return (
     <KvidAgentProvider baseUrl="/api/kvid" projectId={projectId} locale={locale}>
-      {/* English is built in; the picker's other languages are imported above. */}
-      <KvidMessagesProvider catalogs={{ ko, es }}>
+      <KvidMessagesProvider catalogs={CATALOGS}>
         <main className="demo" data-kvid-theme="light">
           <header className="demo-header">
             <h1>Project {projectId}</h1>
