@@ -19,6 +19,9 @@ export const AgentErrorNotice = forwardRef<HTMLDivElement, AgentErrorNoticeProps
     const interrupted = useAgentSelector((state) => state.status === 'interrupted', { projectId })
     const [dismissed, setDismissed] = useState<AgentError | 'interrupted' | null>(null)
     const shown: AgentError | 'interrupted' | null = error ?? (interrupted ? 'interrupted' : null)
+    // Once the notice has nothing to show, a dismissal is spent: the next problem shows,
+    // even another interruption.
+    if (!shown && dismissed) setDismissed(null)
     if (!shown || shown === dismissed) return null
     const code = shown === 'interrupted' ? 'interrupted' : errorCode(shown)
     const text =

@@ -10,6 +10,7 @@ import {
 } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslate } from './i18n/use-translate'
+import { composeEventHandlers } from './utils/compose-event-handlers'
 
 export const DEFAULT_TOP_UP_URL = 'https://kvid.ai/credits/purchase'
 
@@ -97,17 +98,17 @@ export function CreditShortageDialog({
       data-kvid-credit-dialog=""
       data-state={refusal ? 'refused' : 'shortage'}
       ref={dialogRef}
-      onCancel={(event) => {
+      {...props}
+      onCancel={composeEventHandlers(props.onCancel, (event) => {
         event.preventDefault()
         close()
-      }}
-      onKeyDown={(event) => {
+      })}
+      onKeyDown={composeEventHandlers(props.onKeyDown, (event) => {
         if (event.key === 'Escape') {
           event.preventDefault()
           close()
         }
-      }}
-      {...props}
+      })}
     >
       <h2 id={titleId}>{translate('credit.title')}</h2>
       <p id={descriptionId}>

@@ -165,6 +165,35 @@ describe('AgentErrorNotice', () => {
     expect(alert.dataset.code).toBe('interrupted')
     expect(alert.textContent).not.toMatch(/connection dropped/)
   })
+
+  it('shows a second interruption after the first was dismissed', async () => {
+    simulator.admin.setFaults({ cutAfterEvents: 8 })
+    function Resume() {
+      const run = useAgentRun()
+      return (
+        <button type="button" onClick={() => run.resume()}>
+          Resume
+        </button>
+      )
+    }
+    renderWithAgent(
+      <>
+        <Start message="An explainer about tea in 12 scenes" />
+        <Resume />
+        <AgentErrorNotice />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const first = await screen.findByRole('alert')
+    expect(first.dataset.code).toBe('interrupted')
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByRole('alert')).toBeNull()
+    simulator.admin.setFaults({ cutAfterEvents: 4 })
+    await userEvent.click(screen.getByRole('button', { name: 'Resume' }))
+    const second = await screen.findByRole('alert')
+    expect(second.dataset.code).toBe('interrupted')
+  })
 })
 
 describe('CompositionTimeline', () => {

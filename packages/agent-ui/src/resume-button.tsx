@@ -20,21 +20,21 @@ export const ResumeButton = forwardRef<HTMLButtonElement, ResumeButtonProps>(fun
   const translate = useTranslate()
   const check = useResumeCheck({ projectId })
   const run = useAgentRun({ projectId })
-  const [resuming, setResuming] = useState<{ remaining: number } | null>(null)
+  const [resuming, setResuming] = useState(false)
   const job = check.data
   if (!job && !resuming) return null
 
-  const remaining = job?.remainingScenes ?? resuming?.remaining ?? 0
+  const remaining = job?.remainingScenes ?? 0
   function resume() {
     if (!job || run.isRunning) return
-    setResuming({ remaining: job.remainingScenes })
-    run.resume(job.jobId).finally(() => setResuming(null))
+    setResuming(true)
+    run.resume(job.jobId).finally(() => setResuming(false))
   }
   const state = resuming ? 'busy' : run.isRunning || disabled ? 'disabled' : 'idle'
   return (
     <button
       type="button"
-      aria-busy={resuming ? true : undefined}
+      aria-busy={resuming || undefined}
       data-kvid-resume=""
       data-state={state}
       disabled={state !== 'idle'}

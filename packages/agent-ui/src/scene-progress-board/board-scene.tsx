@@ -1,6 +1,6 @@
 import { isRunning } from '@kvidai/agent-core'
 import { useAgentSelector, useSceneAt } from '@kvidai/agent-react'
-import { type ComponentPropsWithoutRef, forwardRef, memo, useState } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, memo, useId, useState } from 'react'
 import { useTranslate } from '../i18n/use-translate'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
 import { useBoardContext } from './board-context'
@@ -30,7 +30,7 @@ export const BoardScene = memo(
     })
     const [retrying, setRetrying] = useState(false)
     const number = index + 1
-    const titleId = `kvid-scene-${projectId ?? 'default'}-${index}`
+    const titleId = useId()
 
     function retry() {
       if (!scene || retrying) return
