@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AgentPrompt } from './agent-prompt'
@@ -55,6 +55,15 @@ describe('AgentPrompt', () => {
     await waitFor(() =>
       expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(10),
     )
+    // Files past the limit are refused with one message, not one each.
+    await user.upload(
+      input,
+      ['a', 'b', 'c'].map((name) => file(`${name}.txt`, 'text/plain')),
+    )
+    await waitFor(() =>
+      expect(within(screen.getByRole('alert')).getAllByRole('listitem')).toHaveLength(1),
+    )
+    expect(screen.getAllByRole('button', { name: /^Remove / })).toHaveLength(10)
 
     await user.click(screen.getByLabelText('Instruction'))
     await user.paste('x'.repeat(4001))

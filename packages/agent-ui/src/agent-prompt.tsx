@@ -51,16 +51,21 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
       const problem = attachmentProblem(file, attachments.length + accepted.length)
       if (problem) found.push(problem)
       else accepted.push(file)
+      // Every file after the limit is over it too: say so once.
+      if (problem?.key === 'prompt.tooMany') break
     }
     setProblems(found)
     if (accepted.length === 0) return
     setReading(true)
-    try {
-      const read = await Promise.all(accepted.map(readAttachment))
-      setAttachments((current) => [...current, ...read])
-    } finally {
-      setReading(false)
-    }
+    const results = await Promise.allSettled(accepted.map(readAttachment))
+    setReading(false)
+    const read: AttachedFile[] = []
+    results.forEach((result, index) => {
+      if (result.status === 'fulfilled') read.push(result.value)
+      else found.push({ key: 'prompt.readFailed', params: { name: accepted[index]?.name ?? '' } })
+    })
+    setAttachments((current) => [...current, ...read])
+    setProblems(found)
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -116,6 +121,8 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
         type="file"
         multiple
         accept="image/*,video/*,audio/*,application/pdf,text/*"
+        // One pick at a time: the limit is checked against the files already read.
+        disabled={reading}
         onChange={(event) => {
           void attach(event.target.files)
           event.target.value = ''

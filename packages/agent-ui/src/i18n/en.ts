@@ -124,6 +124,7 @@ export const en = {
   'prompt.tooMany': 'At most {max} files can be attached.',
   'prompt.tooLarge': '{name} is too large: at most {max} MB per file.',
   'prompt.badType': '{name} cannot be attached: use images, video, audio, PDF or text.',
+  'prompt.readFailed': '{name} could not be read. Try attaching it again.',
   'prompt.reading': 'Reading files…',
 
   // Timeline

@@ -130,6 +130,7 @@ export const es: Catalog = {
   'prompt.tooMany': 'Puedes adjuntar como máximo {max} archivos.',
   'prompt.tooLarge': '{name} es demasiado grande: máximo {max} MB por archivo.',
   'prompt.badType': 'No se puede adjuntar {name}: usa imágenes, video, audio, PDF o texto.',
+  'prompt.readFailed': 'No se pudo leer {name}. Vuelve a adjuntarlo.',
   'prompt.reading': 'Leyendo archivos…',
 
   // Timeline

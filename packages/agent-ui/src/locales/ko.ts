@@ -107,6 +107,7 @@ export const ko: Catalog = {
   'prompt.tooLarge': '{name} 파일이 너무 큽니다. 파일당 최대 {max}MB까지 첨부할 수 있습니다.',
   'prompt.badType':
     '{name} 파일은 첨부할 수 없습니다. 이미지, 동영상, 오디오, PDF, 텍스트 파일을 사용하세요.',
+  'prompt.readFailed': '{name} 파일을 읽지 못했습니다. 다시 첨부해 주세요.',
   'prompt.reading': '파일을 읽는 중…',
 
   // Timeline
