@@ -107,6 +107,16 @@ describe('the demo editor in Chromium', () => {
     await resume.click()
     await sceneCount('complete', 8)
     expect((await jobs())[0]?.scenes.every((scene) => scene.generations === 1)).toBe(true)
+
+    // The next instruction after another reload edits the restored video, not an empty one.
+    await page.reload()
+    await sceneCount('complete', 8)
+    const sent = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/api/kvid/api/agent'),
+    )
+    await runAgent("Add a centered title 'Summer Sale' for 3 seconds")
+    const { composition } = (await sent).postDataJSON()
+    expect(Object.keys(composition.items ?? {}).length).toBeGreaterThan(0)
   })
 
   it('retries a failed scene with exactly one retry-scene request', async () => {

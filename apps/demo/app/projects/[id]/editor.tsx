@@ -1,7 +1,7 @@
 'use client'
 
-import type { AgentEvent, Composition, Locale, UnknownAgentEvent } from '@kvidai/agent-core'
-import { KvidAgentProvider, useAgentRun } from '@kvidai/agent-react'
+import type { AgentEvent, Locale, UnknownAgentEvent } from '@kvidai/agent-core'
+import { KvidAgentProvider, useAgentRun, useAgentStore } from '@kvidai/agent-react'
 import {
   AgentErrorNotice,
   AgentPrompt,
@@ -16,7 +16,7 @@ import {
 } from '@kvidai/agent-ui'
 import { es } from '@kvidai/agent-ui/locales/es'
 import { ko } from '@kvidai/agent-ui/locales/ko'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 
 /** English is built in; these are the picker's other languages. */
 const CATALOGS = { ko, es }
@@ -71,27 +71,8 @@ function summarize(event: AgentEvent | UnknownAgentEvent): string {
 
 function Workspace({ demoMode }: { demoMode: boolean }) {
   const [template, setTemplate] = useState(TEMPLATES[0] as string)
-  const [log, setLog] = useState<LoggedEvent[]>([])
-  const composition = useRef<Composition | { tracks: [] }>({ tracks: [] })
-  useAgentRun({
-    onEvent: (event) =>
-      setLog((entries) =>
-        [
-          ...entries,
-          {
-            at: entries.length,
-            name: event.type === 'unknown' ? event.name : event.type,
-            summary: summarize(event),
-          },
-        ].slice(-200),
-      ),
-    onCheckpoint: (latest) => {
-      composition.current = latest
-    },
-    onDone: (result) => {
-      composition.current = result.composition
-    },
-  })
+  // The run store keeps the latest composition, through reloads too: read it at submit.
+  const store = useAgentStore()
 
   return (
     <div className="demo-grid">
@@ -107,7 +88,10 @@ function Workspace({ demoMode }: { demoMode: boolean }) {
             <option value="no-such-template">no-such-template</option>
           </select>
         </label>
-        <AgentPrompt composition={() => composition.current} templateId={template} />
+        <AgentPrompt
+          composition={() => store.getState().composition ?? { tracks: [] }}
+          templateId={template}
+        />
         <AgentErrorNotice />
         <RunStatus />
         <ResumeButton />
@@ -141,17 +125,38 @@ function Workspace({ demoMode }: { demoMode: boolean }) {
           </section>
         )}
         <ToolActivity />
-        <section aria-label="Event log" className="demo-log">
-          <h2>Events</h2>
-          <ol>
-            {log.map((entry) => (
-              <li key={entry.at} data-event={entry.name}>
-                <code>{entry.name}</code> {entry.summary.slice(0, 120)}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <EventLog />
       </aside>
     </div>
+  )
+}
+
+/** The stream as it arrives; its own component, so an event re-renders only the log. */
+function EventLog() {
+  const [log, setLog] = useState<LoggedEvent[]>([])
+  useAgentRun({
+    onEvent: (event) =>
+      setLog((entries) =>
+        [
+          ...entries,
+          {
+            at: (entries.at(-1)?.at ?? -1) + 1,
+            name: event.type === 'unknown' ? event.name : event.type,
+            summary: summarize(event),
+          },
+        ].slice(-200),
+      ),
+  })
+  return (
+    <section aria-label="Event log" className="demo-log">
+      <h2>Events</h2>
+      <ol>
+        {log.map((entry) => (
+          <li key={entry.at} data-event={entry.name}>
+            <code>{entry.name}</code> {entry.summary.slice(0, 120)}
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
