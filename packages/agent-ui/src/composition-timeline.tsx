@@ -1,4 +1,4 @@
-import type { Composition, Item } from '@kvidai/agent-core'
+import { type Composition, DEFAULT_FPS, type Item } from '@kvidai/agent-core'
 import { useComposition } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { useTranslate } from './i18n/use-translate'
@@ -38,7 +38,7 @@ export const CompositionTimeline = forwardRef<HTMLElement, CompositionTimelinePr
       )
     }
     const total = lengthInFrames(composition)
-    const fps = composition.fps || 30
+    const fps = composition.fps || DEFAULT_FPS
     return (
       <section
         aria-label={label}

@@ -6,7 +6,7 @@ import {
   AgentStreamError,
   AgentValidationError,
 } from '@kvidai/agent-core'
-import { en, type MessageKey } from './i18n/en'
+import { isMessageKey } from './i18n/en'
 import type { Translate } from './i18n/use-translate'
 
 /** A code this SDK names, for styling and tests: the reject code, or the kind of failure. */
@@ -26,9 +26,8 @@ export function describeError(translate: Translate, error: AgentError): string {
   if (error instanceof AgentProtocolError) return translate('error.protocol')
   if (error instanceof AgentStreamError) return translate('error.stream', { detail: error.message })
   if (error instanceof AgentRequestError || error instanceof AgentStoreError) {
-    const key = `error.${error.code}` as MessageKey
-    const known = key in en
-    return translate(known ? key : 'error.UNKNOWN', {
+    const key = `error.${error.code}`
+    return translate(isMessageKey(key) ? key : 'error.UNKNOWN', {
       detail: error.message,
       seconds: error instanceof AgentRequestError ? (error.retryAfter ?? 60) : undefined,
       status: error instanceof AgentRequestError ? error.status : undefined,

@@ -156,3 +156,8 @@ export const en = {
 
 export type MessageKey = keyof typeof en
 export type Catalog = Record<MessageKey, Message>
+
+/** Whether a key from elsewhere (a server's `messageKey`, an error code) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in en
+}

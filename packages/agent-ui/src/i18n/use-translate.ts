@@ -1,17 +1,13 @@
 import { type DoneResult, devWarning, type Locale } from '@kvidai/agent-core'
 import { useAgentLocale } from '@kvidai/agent-react'
 import { useCallback, useContext } from 'react'
-import { type Catalog, en, type MessageKey } from './en'
+import { type Catalog, en, isMessageKey, type MessageKey } from './en'
 import { formatMessage, type MessageParams } from './format-message'
 import { type Catalogs, MessagesContext } from './messages-provider'
 
 export interface Translate {
   (key: MessageKey, params?: MessageParams): string
   locale: Locale
-}
-
-function isMessageKey(key: string): key is MessageKey {
-  return key in en
 }
 
 /** The catalog for `locale` and the locale to format it in: English, with a warning, if none was supplied. */
