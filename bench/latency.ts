@@ -11,7 +11,7 @@ import { chromium } from 'playwright'
 import { chromiumLaunchOptions } from '../chromium'
 import { forkSimulator } from './lib/fork-simulator'
 import { API_KEY, EMAIL } from './lib/recording'
-import { stampEvents } from './lib/stamp-events'
+import { stampResponse } from './lib/stamp-events'
 import { median, quantile, round } from './lib/stats'
 
 const now = () => performance.timeOrigin + performance.now()
@@ -50,13 +50,6 @@ function serve(handler: Handler): Promise<{ server: Server; url: string }> {
   )
 }
 
-/** Wraps a streaming response so the time each `event:` line leaves is recorded. */
-function stamped(response: Response, stamps: number[]): Response {
-  if (!response.body) return response
-  const body = stampEvents(response.body, stamps, now)
-  return new Response(body, { status: response.status, headers: response.headers })
-}
-
 export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
   const page = await build({
     entryPoints: [new URL('./latency/page.ts', import.meta.url).pathname],
@@ -79,7 +72,7 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
       body,
       signal: request.signal,
     })
-    return stamped(answer, stamps)
+    return stampResponse(answer, stamps, now)
   }
   const proxy = createAgentProxy({
     upstream,
@@ -112,7 +105,7 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
       stamps = []
       const tab = await browser.newPage()
       await tab.goto(`${app.url}/?scenes=${scenes}`)
-      await tab.waitForFunction(() => 'latency' in window || '__latency' in window, null, {
+      await tab.waitForFunction(() => '__latency' in window, null, {
         timeout: 60_000,
       })
       const result = (await tab.evaluate(
@@ -121,7 +114,6 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
         seen: number[]
         arrived: number[]
         outcome: string
-        endedAt: number
       }
       await tab.close()
       if (result.seen.length !== stamps.length || result.arrived.length !== stamps.length) {
@@ -155,7 +147,7 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
   }
   const p99 = quantile(added, 0.99)
   return {
-    path: 'simulator (own process, HTTP) → createAgentProxy (node:http) → Chromium: SDK store → DOM row; stamped at proxy ingress, at arrival in the page and at DOM insertion',
+    path: 'simulator (own process, HTTP) → createAgentProxy (node:http) → Chromium: SDK store → DOM row; stamped as each event is complete at proxy ingress and on arrival in the page, and at DOM insertion',
     scenes,
     sceneMs,
     measuredRuns: runs - 1,

@@ -1,5 +1,5 @@
-// Figure 4 — heap of the SDK (client + store) through a 10,000-event run with 500
-// checkpoints; the simulator runs in another process over loopback HTTP, so the heap
+// Figure 4 — heap of the SDK (client + store) through a 4,504-event run with 500
+// checkpoints (the simulator caps a plan at 2,000 scenes); the simulator runs in another process over loopback HTTP, so the heap
 // measured is the SDK's. Run with --expose-gc.
 // Node loads its fetch (undici) on the first call and keeps it for the life of the process,
 // whoever calls it; a browser's fetch is not on the JS heap at all. So one plain fetch runs

@@ -3,6 +3,7 @@
 // 200 and every event arrives (all scenes complete, then done). Memory per stream is the
 // simulator process's heap and RSS growth at peak divided by the streams.
 import { forkSimulator } from './lib/fork-simulator'
+import { stampEvents } from './lib/stamp-events'
 import { median, quantile, round } from './lib/stats'
 
 const SCENES = 24
@@ -32,28 +33,18 @@ async function oneStream(url: string, user: number) {
     })
     if (response.status !== 200 || !response.body)
       return { ok: false, events: 0, ms: 0, status: response.status }
-    const decoder = new TextDecoder()
-    let events = 0
+    const stamps: number[] = []
     let done = false
-    let carry = ''
-    const reader = response.body.getReader()
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      const chunk = read.value
-      const text = carry + decoder.decode(chunk, { stream: true })
-      let at = text.indexOf('event: ')
-      let lastLine = 0
-      while (at !== -1) {
-        const end = text.indexOf('\n', at)
-        if (end === -1) break
-        if (at === 0 || text[at - 1] === '\n') {
-          events++
-          if (text.startsWith('event: done', at)) done = true
-        }
-        lastLine = end
-        at = text.indexOf('event: ', end)
-      }
-      carry = text.slice(Math.max(lastLine, text.length - 32))
-    }
+    const reader = stampEvents(
+      response.body,
+      stamps,
+      () => performance.now(),
+      (block) => {
+        if (block.startsWith('event: done')) done = true
+      },
+    ).getReader()
+    while (!(await reader.read()).done) {}
+    const events = stamps.length
     const ms = performance.now() - started
     return { ok: done && events === EXPECTED_EVENTS, events, ms, status: 200 }
   } catch (error) {

@@ -1,9 +1,9 @@
 // The browser side of figure 3: the SDK in proxy mode, one DOM row per event, and the
-// wall-clock time (performance.timeOrigin + now) at which each event's bytes reached the
-// page (`arrived`, stamped as the response body hands them over) and at which its row was
-// in the DOM (`seen`). The gap between the two is what the SDK and the DOM add.
+// wall-clock time (performance.timeOrigin + now) at which each event had fully reached the
+// page (`arrived`: the response body handed over the chunk that completes it) and at which
+// its row was in the DOM (`seen`). The gap between the two is what the SDK and the DOM add.
 import { createAgentClient, createAgentRunStore } from '@kvidai/agent-core'
-import { stampEvents } from '../lib/stamp-events'
+import { stampResponse } from '../lib/stamp-events'
 
 const now = () => performance.timeOrigin + performance.now()
 const list = document.getElementById('events')!
@@ -11,12 +11,7 @@ const seen: number[] = []
 const arrived: number[] = []
 const client = createAgentClient({
   baseUrl: `${location.origin}/api/kvid`,
-  fetch: async (input, init) => {
-    const response = await fetch(input, init)
-    if (!response.body) return response
-    const body = stampEvents(response.body, arrived, now)
-    return new Response(body, { status: response.status, headers: response.headers })
-  },
+  fetch: async (input, init) => stampResponse(await fetch(input, init), arrived, now),
 })
 const store = createAgentRunStore({
   client,
@@ -37,5 +32,4 @@ const outcome = await store.start({
   seen,
   arrived,
   outcome: outcome.reason,
-  endedAt: now(),
 }

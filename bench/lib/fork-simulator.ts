@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process'
+import { once } from 'node:events'
 import type { SimulatorOptions } from '@kvidai/agent-sim'
 
 export async function forkSimulator(options: SimulatorOptions) {
@@ -10,17 +11,21 @@ export async function forkSimulator(options: SimulatorOptions) {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   )
-  child.setMaxListeners(0)
+  /** The next IPC message carrying `key`; rejects if the simulator exits first. */
   const next = <T>(key: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (message: Record<string, unknown>) => {
-        if (key in message) {
-          child.off('message', onMessage)
-          resolve(message[key] as T)
-        }
+        if (!(key in message)) return
+        child.off('message', onMessage)
+        child.off('exit', onExit)
+        resolve(message[key] as T)
+      }
+      const onExit = (code: number | null) => {
+        child.off('message', onMessage)
+        reject(new Error(`simulator exited ${code}`))
       }
       child.on('message', onMessage)
-      child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)))
+      child.once('exit', onExit)
     })
   const url = await next<string>('url')
   return {
@@ -31,10 +36,9 @@ export async function forkSimulator(options: SimulatorOptions) {
       return reply
     },
     async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
+      const exited = once(child, 'exit', { signal: AbortSignal.timeout(3000) })
       child.send('close')
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))])
-      if (child.exitCode === null) child.kill()
+      await exited.catch(() => child.kill())
     },
   }
 }
