@@ -1,6 +1,7 @@
 // `pnpm size`, second half: prints every entry against the issue's target and the enforced
 // ceiling, asserts tree-shaking (board code absent) and lists the modules that cost the most
-// bytes (esbuild metafile). Exits 1 when a ceiling is exceeded or tree-shaking fails.
+// bytes (esbuild metafile). Exits 1 when tree-shaking fails; size-limit, the first half,
+// fails on a ceiling.
 // Sizes here are esbuild-minified + gzip (level 9) of the whole output; size-limit subtracts
 // esbuild's few bytes of empty-bundle overhead, so the two can differ by ~10-40 B.
 
@@ -36,14 +37,15 @@ for (const budget of budgets as Budget[]) {
   const size = gz(output.contents)
   const overCeiling = size > budget.ceiling
   const leaked = (budget.mustNotContain ?? []).filter((text) => output.text.includes(text))
-  if (overCeiling || leaked.length > 0) failed = true
+  // size-limit enforces the ceilings; this script reports them and checks tree-shaking.
+  if (leaked.length > 0) failed = true
   rows.push([
     budget.name,
     kB(size),
     budget.target ? kB(budget.target) : '—',
     budget.target ? (size <= budget.target ? 'met' : `missed by ${kB(size - budget.target)}`) : '—',
     kB(budget.ceiling),
-    overCeiling ? 'FAIL' : 'ok',
+    overCeiling ? 'over' : 'ok',
     budget.mustNotContain
       ? leaked.length
         ? `FAIL: contains ${leaked.join(', ')}`
@@ -87,9 +89,7 @@ if (verbose) {
   await sourceBreakdown()
 }
 if (failed) {
-  console.error(
-    '\nsize check failed: an entry is over its ceiling or tree-shaking leaked board code',
-  )
+  console.error('\nsize check failed: tree-shaking leaked board code')
   process.exit(1)
 }
 
