@@ -1,6 +1,7 @@
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAgentClient } from '../client/create-agent-client'
+import { waitFor } from '../test-utils'
 import { createAgentProxy } from './create-agent-proxy'
 
 const KEY = 'kvid_demo_key'
@@ -116,14 +117,15 @@ describe('createAgentProxy', () => {
       }),
     )
     const reader = response.body?.getReader()
+    const decoder = new TextDecoder()
     let text = ''
-    while (!text.includes('scene_complete'))
-      text += new TextDecoder().decode((await reader?.read())?.value)
-    controller.abort()
-    const deadline = Date.now() + 3000
-    while (simulator.admin.jobs()[0]?.status !== 'resumable' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10))
+    while (!text.includes('scene_complete')) {
+      const read = await reader?.read()
+      if (!read || read.done) throw new Error('the stream ended before a scene completed')
+      text += decoder.decode(read.value, { stream: true })
     }
+    controller.abort()
+    await waitFor(() => simulator.admin.jobs()[0]?.status === 'resumable')
     expect(simulator.admin.jobs()[0]?.status).toBe('resumable')
   })
 
