@@ -1,10 +1,9 @@
-// Figure 3 — simulator → proxy (createAgentProxy on node:http) → SDK → DOM in Chromium, all
+// Figure 3 — simulator → proxy (createAgentProxy on @hono/node-server) → SDK → DOM in Chromium, all
 // on loopback. The simulator runs in its own process (startSimulator); the proxy stamps each
 // event as its bytes arrive from the simulator, the page stamps it once its row is in the
 // DOM; the difference (same machine clock) is the latency the proxy, the browser's network
 // stack, the SDK and the DOM add.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
+import { serve } from '@hono/node-server'
 import { createAgentProxy } from '@kvidai/agent-core/server'
 import { build } from 'esbuild'
 import { chromium } from 'playwright'
@@ -16,38 +15,13 @@ import { median, quantile, round } from './lib/stats'
 
 const now = () => performance.timeOrigin + performance.now()
 
-type Handler = (request: Request) => Promise<Response>
-
-function serve(handler: Handler): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const controller = new AbortController()
-    outgoing.on('close', () => controller.abort())
-    const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
-    const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
-      method: incoming.method,
-      headers: incoming.headers as Record<string, string>,
-      body: hasBody ? (Readable.toWeb(incoming) as ReadableStream) : undefined,
-      signal: controller.signal,
-      // @ts-expect-error Node's fetch needs this for a streamed request body
-      duplex: 'half',
-    })
-    const response = await handler(request)
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-    outgoing.flushHeaders()
-    if (!response.body) return void outgoing.end()
-    try {
-      const reader = response.body.getReader()
-      for (let read = await reader.read(); !read.done; read = await reader.read())
-        outgoing.write(read.value)
-    } catch {}
-    outgoing.end()
+/** Serves a fetch handler on a free port of 127.0.0.1. */
+function listen(handler: (request: Request) => Promise<Response>) {
+  return new Promise<{ server: ReturnType<typeof serve>; url: string }>((resolve) => {
+    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server, url: `http://127.0.0.1:${info.port}` }),
+    )
   })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as { port: number }
-      resolve({ server, url: `http://127.0.0.1:${address.port}` })
-    }),
-  )
 }
 
 export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
@@ -80,7 +54,7 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
     basePath: '/api/kvid',
     resolveUser: () => ({ email: EMAIL }),
   })
-  const app = await serve(async (request) => {
+  const app = await listen(async (request) => {
     const { pathname } = new URL(request.url)
     if (pathname === '/') {
       return new Response(
@@ -141,13 +115,13 @@ export async function runLatency({ scenes = 60, sceneMs = 50, runs = 6 } = {}) {
     }
   } finally {
     await browser.close()
-    app.server.closeAllConnections()
+    if ('closeAllConnections' in app.server) app.server.closeAllConnections()
     await new Promise((resolve) => app.server.close(resolve))
     await simulator.close()
   }
   const p99 = quantile(added, 0.99)
   return {
-    path: 'simulator (own process, HTTP) → createAgentProxy (node:http) → Chromium: SDK store → DOM row; stamped as each event is complete at proxy ingress and on arrival in the page, and at DOM insertion',
+    path: 'simulator (own process, HTTP) → createAgentProxy (@hono/node-server) → Chromium: SDK store → DOM row; stamped as each event is complete at proxy ingress and on arrival in the page, and at DOM insertion',
     scenes,
     sceneMs,
     measuredRuns: runs - 1,
