@@ -1,8 +1,8 @@
 // Records a long-video run from the simulator as the raw SSE bytes of its response body.
-import { createSimulator } from '@kvidai/agent-sim'
+import { createSimulator, DEMO_USER } from '@kvidai/agent-sim'
 
-export const API_KEY = 'kvid_demo_key'
-export const EMAIL = 'demo@example.com'
+/** The simulator's built-in user, with whom every figure runs. */
+export const { apiKey: API_KEY, email: EMAIL } = DEMO_USER
 
 /** An input composition of `items` text items on one track, to give checkpoints weight. */
 export function paddedComposition(items: number) {
