@@ -1,22 +1,16 @@
-import { useAgentRun } from '@kvidai/agent-react'
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { CreditShortageDialog } from './credit-shortage-dialog'
-import { EMPTY, renderWithAgent, setupSimulator } from './test-utils'
+import { renderWithAgent, StartButton, setupSimulator } from './test-utils'
 
 const simulator = setupSimulator()
 
+/** Start, and a link outside the dialog that focus must never reach while it is open. */
 function Start() {
-  const run = useAgentRun()
   return (
     <>
-      <button
-        type="button"
-        onClick={() => run.start({ message: 'An explainer in 8 scenes', composition: EMPTY })}
-      >
-        Start
-      </button>
+      <StartButton message="An explainer in 8 scenes" />
       <a href="#elsewhere">Elsewhere</a>
     </>
   )

@@ -1,29 +1,18 @@
-import { useAgentRun } from '@kvidai/agent-react'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { CreditShortageDialog } from './credit-shortage-dialog'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
-import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
+import {
+  EMPTY,
+  expectAccessible,
+  postsTo,
+  renderWithAgent,
+  StartButton,
+  setupSimulator,
+} from './test-utils'
 
 const simulator = setupSimulator()
-
-function Start() {
-  const run = useAgentRun()
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        run.start({
-          message: 'Make a 30-second explainer about the moon in 8 scenes.',
-          composition: EMPTY,
-        })
-      }
-    >
-      Start
-    </button>
-  )
-}
 
 describe('CreditShortageDialog', () => {
   it('opens mid-run on a shortage with what is done, left and needed; top up, then resume finishes', async () => {
@@ -34,7 +23,7 @@ describe('CreditShortageDialog', () => {
     })
     const { container } = renderWithAgent(
       <>
-        <Start />
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
         <SceneProgressBoard />
         <CreditShortageDialog onTopUp={onTopUp} topUpUrl="https://example.com/buy" />
       </>,
@@ -76,7 +65,7 @@ describe('CreditShortageDialog', () => {
     simulator.admin.setUser('demo@example.com', { credits: 25 })
     renderWithAgent(
       <>
-        <Start />
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
         <CreditShortageDialog />
       </>,
       simulator,
@@ -93,7 +82,7 @@ describe('CreditShortageDialog', () => {
     simulator.admin.setUser('demo@example.com', { credits: 2 })
     const { container } = renderWithAgent(
       <>
-        <Start />
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
         <CreditShortageDialog />
       </>,
       simulator,
@@ -112,7 +101,7 @@ describe('CreditShortageDialog', () => {
     document.body.append(host)
     renderWithAgent(
       <>
-        <Start />
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
         <CreditShortageDialog container={host} />
       </>,
       simulator,

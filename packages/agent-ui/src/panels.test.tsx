@@ -17,20 +17,12 @@ import {
   expectAccessible,
   proxyFetch,
   renderWithAgent,
+  StartButton,
   setupSimulator,
 } from './test-utils'
 import { ToolActivity } from './tool-activity'
 
 const simulator = setupSimulator()
-
-function Start({ message, templateId }: { message: string; templateId?: string }) {
-  const run = useAgentRun()
-  return (
-    <button type="button" onClick={() => run.start({ message, composition: EMPTY, templateId })}>
-      Start
-    </button>
-  )
-}
 
 describe('RunStatus', () => {
   it('shows status, the final message re-translated when the locale changes, and the cost by tool', async () => {
@@ -49,7 +41,7 @@ describe('RunStatus', () => {
             <button type="button" onClick={() => setLocale('es')}>
               Español
             </button>
-            <Start message="An explainer about tea in 2 scenes" />
+            <StartButton message="An explainer about tea in 2 scenes" />
             <RunStatus />
           </KvidMessagesProvider>
         </KvidAgentProvider>
@@ -76,7 +68,7 @@ describe('ToolActivity and TemplateWarnings', () => {
     const hostile = '<img src=x onerror="window.__kvidXss=1">'
     const { container } = renderWithAgent(
       <>
-        <Start message={`Add a title '${hostile}'`} templateId={hostile} />
+        <StartButton message={`Add a title '${hostile}'`} templateId={hostile} />
         <ToolActivity />
         <TemplateWarnings />
         <RunStatus />
@@ -117,7 +109,7 @@ describe('AgentErrorNotice', () => {
     simulator.admin.setFaults({ reject: code })
     const { container } = renderWithAgent(
       <>
-        <Start message="An explainer about tea in 2 scenes" />
+        <StartButton message="An explainer about tea in 2 scenes" />
         <AgentErrorNotice />
       </>,
       simulator,
@@ -135,7 +127,7 @@ describe('AgentErrorNotice', () => {
     simulator.admin.setFaults({ malformedAfterEvents: 8 })
     renderWithAgent(
       <>
-        <Start message="An explainer about tea in 4 scenes" />
+        <StartButton message="An explainer about tea in 4 scenes" />
         <AgentErrorNotice />
         <CompositionTimeline />
       </>,
@@ -154,7 +146,7 @@ describe('AgentErrorNotice', () => {
     simulator.admin.setFaults({ cutAfterEvents: 8 })
     renderWithAgent(
       <>
-        <Start message="An explainer about tea in 4 scenes" />
+        <StartButton message="An explainer about tea in 4 scenes" />
         <AgentErrorNotice />
       </>,
       simulator,
@@ -178,7 +170,7 @@ describe('AgentErrorNotice', () => {
     }
     renderWithAgent(
       <>
-        <Start message="An explainer about tea in 12 scenes" />
+        <StartButton message="An explainer about tea in 12 scenes" />
         <Resume />
         <AgentErrorNotice />
       </>,
@@ -200,7 +192,7 @@ describe('CompositionTimeline', () => {
   it('lays out the latest checkpoint’s tracks and items in time', async () => {
     const { container } = renderWithAgent(
       <>
-        <Start message="An explainer about tea in 3 scenes" />
+        <StartButton message="An explainer about tea in 3 scenes" />
         <CompositionTimeline />
       </>,
       simulator,

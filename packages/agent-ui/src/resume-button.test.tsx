@@ -1,4 +1,3 @@
-import { useAgentRun } from '@kvidai/agent-react'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -7,23 +6,16 @@ import { CreditShortageDialog } from './credit-shortage-dialog'
 import { es } from './locales/es'
 import { ko } from './locales/ko'
 import { ResumeButton } from './resume-button'
-import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
+import {
+  EMPTY,
+  expectAccessible,
+  postsTo,
+  renderWithAgent,
+  StartButton,
+  setupSimulator,
+} from './test-utils'
 
 const simulator = setupSimulator()
-
-function Start() {
-  const run = useAgentRun()
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        run.start({ message: 'An explainer about owls in 8 scenes', composition: EMPTY })
-      }
-    >
-      Start
-    </button>
-  )
-}
 
 async function leaveFiveScenes() {
   simulator.admin.setUser('demo@example.com', { credits: 35 })
@@ -34,7 +26,7 @@ describe('ResumeButton', () => {
   it('is hidden with nothing to resume, then offers the remaining scenes and resumes them', async () => {
     const { container } = renderWithAgent(
       <>
-        <Start />
+        <StartButton message="An explainer about owls in 8 scenes" />
         <ResumeButton />
       </>,
       simulator,
@@ -54,7 +46,11 @@ describe('ResumeButton', () => {
 
   it('pluralises per locale', async () => {
     simulator.admin.setUser('demo@example.com', { credits: 75 })
-    const first = renderWithAgent(<Start />, simulator, { locale: 'es', catalogs: { es } })
+    const first = renderWithAgent(
+      <StartButton message="An explainer about owls in 8 scenes" />,
+      simulator,
+      { locale: 'es', catalogs: { es } },
+    )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() => expect(simulator.admin.jobs()[0]?.status).toBe('resumable'))
     first.unmount()
@@ -71,7 +67,7 @@ describe('ResumeButton', () => {
   it('surfaces a refusal on resume instead of failing silently', async () => {
     renderWithAgent(
       <>
-        <Start />
+        <StartButton message="An explainer about owls in 8 scenes" />
         <ResumeButton />
         <AgentErrorNotice />
         <CreditShortageDialog />

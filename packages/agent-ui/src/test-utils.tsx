@@ -1,4 +1,4 @@
-import { KvidAgentProvider, type KvidAgentProviderProps } from '@kvidai/agent-react'
+import { KvidAgentProvider, type KvidAgentProviderProps, useAgentRun } from '@kvidai/agent-react'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@kvidai/agent-sim'
 import { type RenderResult, render } from '@testing-library/react'
 import axe from 'axe-core'
@@ -24,15 +24,10 @@ export function withAgent(
   simulator: Simulator,
   { catalogs, ...props }: AgentOptions = {},
 ): (props: { children?: ReactNode }) => ReactElement {
+  const fetch = proxyFetch(simulator)
   return function Wrapper({ children }) {
     return (
-      <KvidAgentProvider
-        baseUrl={BASE_URL}
-        fetch={proxyFetch(simulator)}
-        projectId={1}
-        storage={null}
-        {...props}
-      >
+      <KvidAgentProvider baseUrl={BASE_URL} fetch={fetch} projectId={1} storage={null} {...props}>
         <KvidMessagesProvider catalogs={catalogs}>{children}</KvidMessagesProvider>
       </KvidAgentProvider>
     )
@@ -58,3 +53,13 @@ export function postsTo(simulator: Simulator) {
 }
 
 export const EMPTY = { tracks: [] }
+
+/** A button labelled "Start" that starts a run with `message` on an empty composition. */
+export function StartButton({ message, templateId }: { message: string; templateId?: string }) {
+  const run = useAgentRun()
+  return (
+    <button type="button" onClick={() => run.start({ message, composition: EMPTY, templateId })}>
+      Start
+    </button>
+  )
+}

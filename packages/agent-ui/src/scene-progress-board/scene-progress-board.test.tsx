@@ -1,22 +1,19 @@
-import { useAgentRun } from '@kvidai/agent-react'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { es } from '../locales/es'
 import { ko } from '../locales/ko'
-import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from '../test-utils'
+import {
+  EMPTY,
+  expectAccessible,
+  postsTo,
+  renderWithAgent,
+  StartButton,
+  setupSimulator,
+} from '../test-utils'
 import { SceneProgressBoard } from './scene-progress-board'
 
 const simulator = setupSimulator()
-
-function Start({ message }: { message: string }) {
-  const run = useAgentRun()
-  return (
-    <button type="button" onClick={() => run.start({ message, composition: EMPTY })}>
-      Start
-    </button>
-  )
-}
 
 function cards(container: HTMLElement) {
   return [...container.querySelectorAll<HTMLElement>('[data-kvid-scene]')]
@@ -26,7 +23,7 @@ describe('SceneProgressBoard', () => {
   it('shows a card per planned scene and a real progress bar until every scene is complete', async () => {
     const { container } = renderWithAgent(
       <>
-        <Start message="An explainer about bees in 8 scenes" />
+        <StartButton message="An explainer about bees in 8 scenes" />
         <SceneProgressBoard />
       </>,
       simulator,
@@ -51,7 +48,7 @@ describe('SceneProgressBoard', () => {
     simulator.admin.setFaults({ failScenes: [1] })
     const { container } = renderWithAgent(
       <>
-        <Start message="An explainer about bees in 3 scenes" />
+        <StartButton message="An explainer about bees in 3 scenes" />
         <SceneProgressBoard />
       </>,
       simulator,
@@ -78,7 +75,7 @@ describe('SceneProgressBoard', () => {
     simulator.admin.setFaults({ failVoices: [0] })
     const { container } = renderWithAgent(
       <>
-        <Start message="An explainer about bees in 2 scenes" />
+        <StartButton message="An explainer about bees in 2 scenes" />
         <SceneProgressBoard />
       </>,
       simulator,
@@ -93,7 +90,7 @@ describe('SceneProgressBoard', () => {
   it('announces completions politely, gathered rather than one per event', async () => {
     renderWithAgent(
       <>
-        <Start message="An explainer about bees in 6 scenes" />
+        <StartButton message="An explainer about bees in 6 scenes" />
         <SceneProgressBoard.Root>
           <SceneProgressBoard.Summary />
           <SceneProgressBoard.List />
@@ -118,7 +115,7 @@ describe('SceneProgressBoard', () => {
     simulator.admin.setFaults({ failScenes: [0] })
     const korean = renderWithAgent(
       <>
-        <Start message="An explainer about bees in 2 scenes" />
+        <StartButton message="An explainer about bees in 2 scenes" />
         <SceneProgressBoard />
       </>,
       simulator,
