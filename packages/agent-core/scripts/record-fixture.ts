@@ -7,29 +7,23 @@
  */
 import { writeFileSync } from 'node:fs'
 import { startSimulator } from '@kvidai/agent-sim/node'
-import { createAgentClient } from '../src/client/create-agent-client'
 import { createRecorder } from '../src/recording/create-recorder'
+import { LONG_VIDEO, runInput, testClient } from '../src/test-utils'
 
-const LONG_VIDEO = 'Make a 30-second explainer about the new iPhone chip in 8 scenes.'
 const target = new URL('../src/fixtures/long-video-ko.json', import.meta.url)
+const options = { sceneMs: 40, seed: 11, credits: 45, concurrency: 2 }
 
-const simulator = await startSimulator({ sceneMs: 40, seed: 11, credits: 45, concurrency: 2 })
+const simulator = await startSimulator(options)
 try {
   const recorder = createRecorder()
-  const client = createAgentClient({
-    baseUrl: simulator.url,
-    apiKey: 'kvid_demo_key',
-    email: 'demo@example.com',
+  const outcome = await testClient(simulator.url).run(runInput({ locale: 'ko' }), {
+    onEvent: recorder.onEvent,
   })
-  const outcome = await client.run(
-    { message: LONG_VIDEO, composition: { tracks: [] }, projectId: 1234, locale: 'ko' },
-    { onEvent: recorder.onEvent },
-  )
   const recording = recorder.toRecording({
     source: 'kvid-sim over HTTP (scripts/record-fixture.ts)',
     message: LONG_VIDEO,
     locale: 'ko',
-    simulator: { sceneMs: 40, seed: 11, credits: 45, concurrency: 2 },
+    simulator: options,
     outcome: outcome.reason,
   })
   writeFileSync(target, `${JSON.stringify(recording, null, 2)}\n`)
