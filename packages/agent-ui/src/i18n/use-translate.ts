@@ -1,12 +1,13 @@
 import { type DoneResult, devWarning, type Locale } from '@kvidai/agent-core'
 import { useAgentLocale } from '@kvidai/agent-react'
-import { useCallback, useContext } from 'react'
+import { useContext, useMemo } from 'react'
 import { type Catalog, en, isMessageKey, type MessageKey } from './en'
 import { formatMessage, type MessageParams } from './format-message'
 import { type Catalogs, MessagesContext } from './messages-provider'
 
 export interface Translate {
   (key: MessageKey, params?: MessageParams): string
+  /** The locale the messages are in: the provider's, or `en` while its catalog is missing. */
   locale: Locale
 }
 
@@ -30,12 +31,15 @@ export function useTranslate(): Translate {
   const locale = useAgentLocale()
   const { catalogs, overrides } = useContext(MessagesContext)
   const [language, catalog] = catalogFor(locale, catalogs)
-  const translate = useCallback(
-    (key: MessageKey, params?: MessageParams) =>
-      formatMessage(language, overrides[key] ?? catalog[key], params),
+  return useMemo(
+    () =>
+      Object.assign(
+        (key: MessageKey, params?: MessageParams) =>
+          formatMessage(language, overrides[key] ?? catalog[key], params),
+        { locale: language },
+      ),
     [language, catalog, overrides],
   )
-  return Object.assign(translate, { locale })
 }
 
 /** The `done` message in the current locale when its key is known, else as the server wrote it. */
