@@ -30,6 +30,9 @@ export interface RegistryConfig extends AgentClientOptions {
 
 let registries = 0
 
+/** When a restored run that was streaming is asked about again, after the first check. */
+const RECHECK_DELAYS_MS = [1000, 2000]
+
 /**
  * The stores of one provider, one per project, created on first use. Holds the client
  * and the locale so changes reach requests made later, and fans each store's lifecycle
@@ -147,9 +150,15 @@ export function createRunRegistry(initial: RegistryConfig) {
     },
     /**
      * Brings back the project's saved snapshot once, and keeps it only if the server
-     * still has that job to resume (or the snapshot holds a finished run).
+     * still has that job to resume (or the snapshot holds a finished run). A run that was
+     * streaming when the page went away is asked about again before it is let go: right
+     * after a reload the server may not have noticed the old connection drop, and until
+     * it does the job is not resumable yet.
      */
-    restore(projectId: number, checkResume: () => Promise<ResumableJob | null>): Promise<void> {
+    restore(
+      projectId: number,
+      checkResume: (fresh: boolean) => Promise<ResumableJob | null>,
+    ): Promise<void> {
       let done = restored.get(projectId)
       if (done) return done
       const store = storeFor(projectId)
@@ -163,10 +172,20 @@ export function createRunRegistry(initial: RegistryConfig) {
             (state.result?.remainingScenes ?? 0) > 0 ||
             state.success === false
           if (!unfinished || !state.jobId) return
-          const job = await checkResume()
-          const latest = store.getState()
-          if (isRunning(latest) || latest.jobId !== state.jobId) return
-          if (job?.jobId !== state.jobId) store.reset()
+          const superseded = () => {
+            const latest = store.getState()
+            return isRunning(latest) || latest.jobId !== state.jobId
+          }
+          const waits = state.status === 'interrupted' ? [0, ...RECHECK_DELAYS_MS] : [0]
+          for (const wait of waits) {
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+            if (superseded()) return
+            const job = await checkResume(wait > 0)
+            if (superseded()) return
+            if (job?.jobId === state.jobId) return
+            if (job) break
+          }
+          store.reset()
         })
         .catch(() => {})
       restored.set(projectId, done)

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -156,8 +156,31 @@ describe('useAgentRun', () => {
 
     render(<Editor />, { wrapper })
     await waitFor(() => expect(screen.getByTestId('resumable').textContent).toBe('none'))
-    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('0/0'))
+    // A run that was streaming is asked about again (after 1 s and 2 s more) before it goes.
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('0/0'), {
+      timeout: 5000,
+    })
     expect(storage.data.size).toBe(0)
+  })
+
+  it('keeps a restored run until the server notices the old page went away', async () => {
+    const { simulator } = handle
+    const storage = createMemoryStorage()
+    simulator.admin.setFaults({ stallAfterEvents: 15 })
+    const first = render(<Editor />, { wrapper: providerFor(simulator, { storage }) })
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('3/8'))
+    // A reload that lands before the old page is gone: the job still streams to it, so the
+    // server has nothing to resume yet when the new page restores the run.
+    const second = render(<Editor />, { wrapper: providerFor(simulator, { storage }) })
+    const page = within(second.container)
+    await waitFor(() => expect(page.getByTestId('resumable').textContent).toBe('none'))
+    first.unmount()
+    await waitFor(() => expect(page.getByTestId('resumable').textContent).toMatch(/^[1-8]$/), {
+      timeout: 5000,
+    })
+    expect(page.getByTestId('progress').textContent).toMatch(/^[1-8]\/8$/)
+    expect(page.getByTestId('status').textContent).toBe('interrupted')
   })
 
   it('calls the latest callbacks', async () => {

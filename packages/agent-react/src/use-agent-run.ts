@@ -76,7 +76,13 @@ export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
   )
   useEffect(() => registry.hold(projectId), [registry, projectId])
   useEffect(() => {
-    registry.restore(projectId, () => queryClient.fetchQuery(resumeCheckQuery(registry, projectId)))
+    registry.restore(projectId, (fresh) =>
+      queryClient.fetchQuery({
+        ...resumeCheckQuery(registry, projectId),
+        // A fresh answer goes into the shared query too, so a resume button appears.
+        ...(fresh && { staleTime: 0 }),
+      }),
+    )
   }, [registry, queryClient, projectId])
 
   const status = useStore(store, (state) => state.status)
