@@ -42,6 +42,8 @@ function chromiumBrowser() {
 export default defineConfig({
   ...sourceResolve,
   test: {
+    // Room for the setup's 10 s waits (see vitest.setup.ts) on a busy machine.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

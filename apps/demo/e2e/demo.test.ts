@@ -89,6 +89,10 @@ describe('the demo editor in Chromium', () => {
   })
 
   it('brings the board back after a reload mid-render, with "Resume N scenes" that finishes it', async () => {
+    // The job holds after two scenes (event 11 is their second checkpoint), so the reload
+    // lands mid-render however slow the machine: at this pace the rest would otherwise
+    // finish before the server noticed the page went away, leaving nothing to resume.
+    await api('faults', { stallAfterEvents: 11 })
     await runAgent('Make an explainer about volcanoes in 8 scenes.')
     await page.waitForFunction(
       () => document.querySelectorAll('[data-kvid-scene][data-state="complete"]').length >= 2,

@@ -157,9 +157,7 @@ describe('useAgentRun', () => {
     render(<Editor />, { wrapper })
     await waitFor(() => expect(screen.getByTestId('resumable').textContent).toBe('none'))
     // A run that was streaming is asked about again (after 1 s and 2 s more) before it goes.
-    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('0/0'), {
-      timeout: 5000,
-    })
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('0/0'))
     expect(storage.data.size).toBe(0)
   })
 
@@ -176,9 +174,7 @@ describe('useAgentRun', () => {
     const page = within(second.container)
     await waitFor(() => expect(page.getByTestId('resumable').textContent).toBe('none'))
     first.unmount()
-    await waitFor(() => expect(page.getByTestId('resumable').textContent).toMatch(/^[1-8]$/), {
-      timeout: 5000,
-    })
+    await waitFor(() => expect(page.getByTestId('resumable').textContent).toMatch(/^[1-8]$/))
     expect(page.getByTestId('progress').textContent).toMatch(/^[1-8]\/8$/)
     expect(page.getByTestId('status').textContent).toBe('interrupted')
   })

@@ -38,7 +38,7 @@ it('the README quickstart is this file, and it gives a live board, resume button
     'Make an explainer about whales in 8 scenes',
   )
   await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
-  await screen.findByRole('dialog', { name: 'Not enough credits' }, { timeout: 3000 })
+  await screen.findByRole('dialog', { name: 'Not enough credits' })
   await waitFor(() =>
     expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('3 of 8 scenes'),
   )

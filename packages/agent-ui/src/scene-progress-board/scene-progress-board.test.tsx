@@ -105,7 +105,7 @@ describe('SceneProgressBoard', () => {
     const observer = new MutationObserver(() => seen.push(region.textContent ?? ''))
     observer.observe(region, { childList: true, characterData: true, subtree: true })
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
-    await waitFor(() => expect(region.textContent).toMatch(/6 of 6\.$/), { timeout: 3000 })
+    await waitFor(() => expect(region.textContent).toMatch(/6 of 6\.$/))
     observer.disconnect()
     expect(seen.length).toBeLessThan(6)
     expect(region.textContent).toMatch(/more scenes are done/)
