@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { CreditShortageDialog } from './credit-shortage-dialog'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
 import {
-  EMPTY,
   expectAccessible,
   postsTo,
   renderWithAgent,

@@ -13,7 +13,6 @@ import { RunStatus } from './run-status'
 import { TemplateWarnings } from './template-warnings'
 import {
   BASE_URL,
-  EMPTY,
   expectAccessible,
   proxyFetch,
   renderWithAgent,

@@ -7,7 +7,6 @@ import { es } from './locales/es'
 import { ko } from './locales/ko'
 import { ResumeButton } from './resume-button'
 import {
-  EMPTY,
   expectAccessible,
   postsTo,
   renderWithAgent,

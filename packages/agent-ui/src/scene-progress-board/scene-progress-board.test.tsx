@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { es } from '../locales/es'
 import { ko } from '../locales/ko'
 import {
-  EMPTY,
   expectAccessible,
   postsTo,
   renderWithAgent,
