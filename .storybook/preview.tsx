@@ -2,7 +2,12 @@ import { KvidMessagesProvider } from '@kvidai/agent-ui'
 import { es } from '@kvidai/agent-ui/locales/es'
 import { ko } from '@kvidai/agent-ui/locales/ko'
 import type { Decorator, Preview } from '@storybook/react-vite'
+import { configure } from 'storybook/test'
 import '../packages/agent-ui/src/styles/index.css'
+
+// Play functions wait for real streams from the simulator: a wait that succeeds ends as soon
+// as it does; one that fails reports after 10 s, not 1 s, which a busy machine can overrun.
+configure({ asyncUtilTimeout: 10_000 })
 
 /** Every language the toolbar offers: an app imports only the ones it speaks. */
 const CATALOGS = { ko, es }

@@ -27,7 +27,7 @@ function rejectStory(code: AgentRejectCode | null): Story {
     play: async ({ canvasElement }) => {
       const canvas = within(canvasElement)
       await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
-      await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveAttribute(
+      await expect(await canvas.findByRole('alert', {})).toHaveAttribute(
         'data-code',
         code ?? 'interrupted',
       )

@@ -68,29 +68,20 @@ export const TrapsFocusThenResumes: Story = {
     canvas.getByText('Outside the dialog').focus()
     await expect(dialog.contains(document.activeElement)).toBe(true)
     // Escape once the run has settled, so the start button can take focus back.
-    await waitFor(
-      () => expect(within(dialog).getByRole('button', { name: 'Resume' })).toBeEnabled(),
-      {
-        timeout: 5000,
-      },
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Resume' })).toBeEnabled(),
     )
     await userEvent.keyboard('{Escape}')
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull())
     await expect(start).toHaveFocus()
 
-    const resume = await canvas.findByRole(
-      'button',
-      { name: '▶ Resume 5 scenes' },
-      { timeout: 5000 },
-    )
+    const resume = await canvas.findByRole('button', { name: '▶ Resume 5 scenes' })
     storySimulator().admin.setUser('demo@example.com', { addCredits: 100 })
     await userEvent.click(resume)
-    await waitFor(
-      () =>
-        expect(
-          canvasElement.querySelectorAll('[data-kvid-scene][data-state="complete"]'),
-        ).toHaveLength(8),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelectorAll('[data-kvid-scene][data-state="complete"]'),
+      ).toHaveLength(8),
     )
     await expect(storySimulator().admin.requests().byRoute['POST /api/agent/resume']).toBe(1)
   },

@@ -39,7 +39,7 @@ export const ShortEditWithTemplateWarning: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
-    await canvas.findByText('Added the text "Summer Sale" for 3 seconds.', {}, { timeout: 5000 })
+    await canvas.findByText('Added the text "Summer Sale" for 3 seconds.', {})
     await expect(
       canvasElement.querySelector('[data-kvid-tool="add_text_overlay"]'),
     ).toHaveAttribute('data-state', 'success')
@@ -53,7 +53,7 @@ export const LongVideoCostAndTimeline: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
-    await canvas.findByText(/Credits used/, {}, { timeout: 5000 })
+    await canvas.findByText(/Credits used/, {})
     await waitFor(() =>
       expect(canvasElement.querySelectorAll('[data-kvid-item][data-type="image"]')).toHaveLength(6),
     )
@@ -71,7 +71,7 @@ export const ShortageLeavesResume: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
-    await canvas.findByRole('button', { name: '▶ Resume 4 scenes' }, { timeout: 5000 })
+    await canvas.findByRole('button', { name: '▶ Resume 4 scenes' })
   },
 }
 
@@ -83,6 +83,6 @@ export const Spanish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
-    await canvas.findByText('Tu video de 2 escenas está listo.', {}, { timeout: 5000 })
+    await canvas.findByText('Tu video de 2 escenas está listo.', {})
   },
 }

@@ -79,7 +79,7 @@ export const RunningAt50Percent: Story = {
 export const Complete: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await start(canvasElement)
-    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(8), { timeout: 5000 })
+    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(8))
     await expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '8')
   },
 }
@@ -88,8 +88,8 @@ export const FailedSceneAndRetry: Story = {
   parameters: { harness: { fault: { failScenes: [2, 5] } } },
   play: async ({ canvasElement }) => {
     const canvas = await start(canvasElement)
-    const retry = await canvas.findByRole('button', { name: 'Retry scene 3' }, { timeout: 5000 })
-    await waitFor(() => expect(retry).toBeEnabled(), { timeout: 5000 })
+    const retry = await canvas.findByRole('button', { name: 'Retry scene 3' })
+    await waitFor(() => expect(retry).toBeEnabled())
     await expect(cards(canvasElement, 'failed')).toHaveLength(2)
     await userEvent.click(retry)
     await waitFor(() =>
@@ -106,11 +106,8 @@ export const VoiceErrors: Story = {
   parameters: { harness: { fault: { failVoices: [0, 3] } } },
   play: async ({ canvasElement }) => {
     await start(canvasElement)
-    await waitFor(
-      () => expect(canvasElement.querySelectorAll('[data-voice-error]')).toHaveLength(2),
-      {
-        timeout: 5000,
-      },
+    await waitFor(() =>
+      expect(canvasElement.querySelectorAll('[data-voice-error]')).toHaveLength(2),
     )
   },
 }
@@ -130,7 +127,7 @@ export const Resumed: Story = {
     const canvas = await start(canvasElement)
     const resume = await canvas.findByRole('button', { name: /Resume \d scenes/ })
     await userEvent.click(resume)
-    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(8), { timeout: 5000 })
+    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(8))
     const job = storySimulator().admin.jobs()[0]
     await expect(job?.scenes.every((scene) => scene.generations === 1)).toBe(true)
   },
@@ -142,9 +139,7 @@ export const TwentyFourScenes: Story = {
   },
   play: async ({ canvasElement }) => {
     await start(canvasElement)
-    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(24), {
-      timeout: 8000,
-    })
+    await waitFor(() => expect(cards(canvasElement, 'complete')).toHaveLength(24))
   },
 }
 
@@ -201,15 +196,8 @@ export const Korean: Story = {
   parameters: { harness: { fault: { failScenes: [1] } } },
   play: async ({ canvasElement }) => {
     const canvas = await start(canvasElement)
-    await waitFor(
-      () =>
-        expect(canvas.getByRole('progressbar')).toHaveAttribute(
-          'aria-valuetext',
-          '8개 장면 중 7개',
-        ),
-      {
-        timeout: 5000,
-      },
+    await waitFor(() =>
+      expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '8개 장면 중 7개'),
     )
   },
 }
@@ -218,12 +206,8 @@ export const Spanish: Story = {
   globals: { locale: 'es' },
   play: async ({ canvasElement }) => {
     const canvas = await start(canvasElement)
-    await waitFor(
-      () =>
-        expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '8 de 8 escenas'),
-      {
-        timeout: 5000,
-      },
+    await waitFor(() =>
+      expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '8 de 8 escenas'),
     )
   },
 }

@@ -93,15 +93,8 @@ export const Playground: Story = {
       `Make an explainer about the sea in ${args.scenes} scenes`,
     )
     await userEvent.click(canvas.getByRole('button', { name: 'Run agent' }))
-    await waitFor(
-      () =>
-        expect(canvas.getByRole('progressbar')).toHaveAttribute(
-          'aria-valuemax',
-          String(args.scenes),
-        ),
-      {
-        timeout: 5000,
-      },
+    await waitFor(() =>
+      expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuemax', String(args.scenes)),
     )
   },
 }
@@ -115,7 +108,7 @@ export const ShortEdit: Story = {
       "Add a centered title 'Summer Sale' for 3 seconds",
     )
     await userEvent.click(canvas.getByRole('button', { name: 'Run agent' }))
-    await canvas.findByText('Added the text "Summer Sale" for 3 seconds.', {}, { timeout: 5000 })
+    await canvas.findByText('Added the text "Summer Sale" for 3 seconds.', {})
     await expect(
       canvasElement.querySelector('[data-kvid-item][data-type="text"]'),
     ).toHaveTextContent('Summer Sale')
@@ -135,25 +128,23 @@ export const KeyboardWalk: Story = {
     await expect(canvas.getByRole('button', { name: 'Run agent' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
 
-    const retry = await canvas.findByRole('button', { name: 'Retry scene 2' }, { timeout: 5000 })
-    await waitFor(() => expect(retry).toBeEnabled(), { timeout: 5000 })
+    const retry = await canvas.findByRole('button', { name: 'Retry scene 2' })
+    await waitFor(() => expect(retry).toBeEnabled())
     for (let step = 0; step < 20 && document.activeElement !== retry; step++) await userEvent.tab()
     await expect(retry).toHaveFocus()
     await userEvent.keyboard('{Enter}')
 
-    const dialog = await canvas.findByRole('dialog', {}, { timeout: 5000 })
+    const dialog = await canvas.findByRole('dialog', {})
     await expect(dialog).toHaveAttribute('data-state', 'refused')
     await expect(within(dialog).getByRole('link', { name: 'Top up credits' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
     await userEvent.tab()
     await expect(within(dialog).getByRole('button', { name: 'Resume' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
-    await waitFor(
-      () =>
-        expect(
-          canvasElement.querySelectorAll('[data-kvid-scene][data-state="complete"]'),
-        ).toHaveLength(4),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelectorAll('[data-kvid-scene][data-state="complete"]'),
+      ).toHaveLength(4),
     )
     const requests = storySimulator().admin.requests().byRoute
     await expect(requests['POST /api/agent/retry-scene']).toBe(1)
