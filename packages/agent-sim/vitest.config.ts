@@ -3,5 +3,9 @@ import { sourceResolve } from '../../vitest.shared.ts'
 
 export default defineConfig({
   ...sourceResolve,
-  test: { include: ['src/**/*.test.ts'] },
+  test: {
+    include: ['src/**/*.test.ts'],
+    // Some tests start Python clients or play whole streams; a busy machine needs room.
+    testTimeout: 20_000,
+  },
 })

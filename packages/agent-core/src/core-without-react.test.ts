@@ -35,7 +35,7 @@ it('runs the whole core end to end without React or browser globals', async () =
     const found = await store.checkResume()
     if (!found) throw new Error('not resumable yet')
     return found
-  })
+  }, 10_000)
   expect((await store.resume(job.jobId)).reason).toBe('done')
   expect(store.getState().status).toBe('done')
   expect(seen.length).toBeGreaterThan(8)

@@ -57,7 +57,7 @@ export function chunkedFetch(chunks: Uint8Array[]): Fetch {
 /** Waits until a condition holds, checking every few ms; fails after `timeoutMs`. */
 export async function waitFor<T>(
   condition: () => T | Promise<T>,
-  timeoutMs = 3000,
+  timeoutMs = 10_000,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {

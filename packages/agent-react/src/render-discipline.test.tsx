@@ -131,4 +131,4 @@ it(`re-renders one scene card and the summary per scene event on a ${SCENES}-sce
   expect(cardRenders).toHaveLength(SCENES)
   for (const renders of cardRenders) expect(renders).toBeLessThanOrEqual(3)
   expect(summaryRenders).toBeLessThanOrEqual(SCENES * 2 + 3)
-}, 30_000)
+}, 120_000)

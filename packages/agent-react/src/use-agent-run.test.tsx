@@ -71,6 +71,8 @@ describe('useAgentRun', () => {
     render(<Editor message="Make an explainer about tides in 2 scenes." />, {
       wrapper: providerFor(simulator, { strict: true }),
     })
+    // The first run's first byte is held, so the second click lands while it is in flight.
+    simulator.admin.setFaults({ delayMs: 1000 })
     await userEvent.dblClick(screen.getByRole('button', { name: 'Run' }))
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('done'))
     expect(simulator.admin.requests().byRoute['POST /api/agent']).toBe(1)

@@ -3,9 +3,11 @@ import { type NodeSimulator, startSimulator } from './node/index'
 import { checkResume, post, readEvents, runBody, waitFor } from './test-support'
 
 let simulator: NodeSimulator & { url: string }
+/** Long enough that a busy machine's pause does not reap a run that is still going. */
+const ZOMBIE_MS = 2000
 
 beforeAll(async () => {
-  simulator = await startSimulator({ sceneMs: 30, zombieMs: 600 })
+  simulator = await startSimulator({ sceneMs: 30, zombieMs: ZOMBIE_MS })
 })
 afterAll(() => simulator.close())
 beforeEach(() => simulator.admin.reset())
@@ -118,11 +120,20 @@ describe('early rejects', () => {
   it('ZOMBIE_TIMEOUT reaps a run that stopped making progress, and the job becomes resumable', async () => {
     simulator.admin.setFaults({ stallAfterEvents: 5 })
     const stuck = await post(fetch, simulator.url, '/api/agent', runBody())
-    const reading = readEvents(stuck)
+    // The run makes no progress after its fifth event: time is counted from there.
+    let stalled: () => void = () => {}
+    const quiet = new Promise<void>((resolve) => {
+      stalled = resolve
+    })
+    let seen = 0
+    const reading = readEvents(stuck, () => {
+      if (++seen === 5) stalled()
+    })
+    await quiet
     // Before the threshold the run still counts as alive.
     const early = await rejected(await post(fetch, simulator.url, '/api/agent', runBody()))
     expect(early.body.error).toBe('CONCURRENT_LIMIT')
-    await new Promise((resolve) => setTimeout(resolve, 700))
+    await new Promise((resolve) => setTimeout(resolve, ZOMBIE_MS + 300))
     const reaped = await rejected(await post(fetch, simulator.url, '/api/agent', runBody()))
     expect(reaped).toMatchObject({ status: 409, body: { error: 'ZOMBIE_TIMEOUT' } })
     const stream = await reading

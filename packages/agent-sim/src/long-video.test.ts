@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type NodeSimulator, startSimulator } from './node/index'
-import { checkResume, LONG_VIDEO, names, post, readEvents, runBody } from './test-support'
+import { checkResume, LONG_VIDEO, names, post, readEvents, runBody, waitFor } from './test-support'
 
 let simulator: NodeSimulator & { url: string }
 
@@ -166,12 +166,11 @@ describe('a dropped connection', () => {
     await readEvents(response, (event) => {
       if (event.event === 'scene_complete' && ++completed === 2) controller.abort()
     })
-    const deadline = Date.now() + 2000
     let check = await checkResume(fetch, simulator.url)
-    while (check.body.data === null && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5))
+    await waitFor(async () => {
       check = await checkResume(fetch, simulator.url)
-    }
+      return check.body.data !== null
+    })
     const jobId = check.body.data.jobId
     const job = simulator.admin.job(jobId)
     const done = job?.scenes.filter((scene) => scene.status === 'complete').length ?? 0

@@ -119,7 +119,7 @@ export async function checkResume(
 }
 
 /** Waits until a condition holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('Timed out waiting for a condition.')

@@ -36,6 +36,8 @@ describe('ResumeButton', () => {
     const resume = await screen.findByRole('button', { name: '▶ Resume 5 scenes' })
     await expectAccessible(container)
     simulator.admin.setUser('demo@example.com', { addCredits: 100 })
+    // The resume's first byte is held, so the busy state is seen however slow the machine.
+    simulator.admin.setFaults({ delayMs: 2000 })
     await userEvent.click(resume)
     expect(resume.getAttribute('aria-busy')).toBe('true')
     expect(resume.textContent).toBe('Resuming…')

@@ -103,6 +103,9 @@ describe('createAgentProxy', () => {
   })
 
   it('passes the browser’s abort upstream, so the job becomes resumable', async () => {
+    // The job holds after its first scene (event 7), so it is still running when the abort
+    // arrives: otherwise its last scenes could finish first on a busy machine.
+    simulator.admin.setFaults({ stallAfterEvents: 7 })
     const controller = new AbortController()
     const response = await proxy(
       new Request('http://app.test/api/kvid/api/agent', {

@@ -46,7 +46,7 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-async function run(scenario: string, idleTimeoutMs = 400) {
+async function run(scenario: string, idleTimeoutMs = 10_000) {
   posts = 0
   const store = createAgentRunStore({
     client: testClient(`${url}/${scenario}`, { idleTimeoutMs }),

@@ -49,7 +49,7 @@ describe('one request per action', () => {
     simulator.admin.reset()
     simulator.admin.setFaults({ delayMs: 700 })
     const store = createAgentRunStore({
-      client: testClient(simulator.url, { idleTimeoutMs: 3000 }),
+      client: testClient(simulator.url, { idleTimeoutMs: 10_000 }),
       projectId: 1,
     })
     const outcome = await store.start(
@@ -62,7 +62,9 @@ describe('one request per action', () => {
 
   it('a first byte slower than the watchdog: interrupted, one POST, and no run left behind', async () => {
     simulator.admin.reset()
-    simulator.admin.setFaults({ delayMs: 600 })
+    // The server would answer after 10 s; the 200 ms watchdog gives up long before, and the
+    // abort ends the server's wait, so the test does not wait it out.
+    simulator.admin.setFaults({ delayMs: 10_000 })
     const store = createAgentRunStore({
       client: testClient(simulator.url, { idleTimeoutMs: 200 }),
       projectId: 1,
