@@ -166,7 +166,7 @@ describe('a dropped connection', () => {
     await readEvents(response, (event) => {
       if (event.event === 'scene_complete' && ++completed === 2) controller.abort()
     })
-    let check = await checkResume(fetch, simulator.url)
+    let check!: Awaited<ReturnType<typeof checkResume>>
     await waitFor(async () => {
       check = await checkResume(fetch, simulator.url)
       return check.body.data !== null

@@ -64,8 +64,7 @@ describe('one POST, whatever happens to the stream', () => {
     const started = Date.now()
     const outcome = await testClient(simulator.url, { idleTimeoutMs: 150 }).run(runInput())
     expect(outcome).toEqual({ reason: 'interrupted', cause: 'idle' })
-    // Far below the 45 s default: the configured watchdog fired.
-    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(Date.now() - started).toBeLessThan(2000)
     await new Promise((resolve) => setTimeout(resolve, 1200))
     expect(postCount(simulator)).toBe(1)
   })
