@@ -1,2 +1,8 @@
-export type { AgentProxyOptions, AgentProxyUser } from './create-agent-proxy'
+export type {
+  AgentProxyOptions,
+  AgentProxyRequestEvent,
+  AgentProxyResponseEvent,
+  AgentProxyRoute,
+  AgentProxyUser,
+} from './agent-proxy-options'
 export { createAgentProxy } from './create-agent-proxy'
