@@ -26,19 +26,20 @@ beforeAll(async () => {
       credits: 500,
     })
   }
-  // Each user has their own key in the simulator, so the proxy picks it per session.
-  const perUser = async (request: Request) => {
-    const email = request.headers.get('x-test-session') ?? ''
-    const index = email.match(/^load-(\d+)@/)?.[1]
-    return createAgentProxy({
-      upstream: simulator.url,
-      apiKey: `kvid_load_${index}`,
-      basePath: '/api/kvid',
-      resolveUser: () => ({ email }),
-    })(request)
-  }
+  // Each user has their own key in the simulator: one proxy, the key picked per session.
+  // Exactly one place per run, so a place not given back shows as a 503.
+  const proxy = createAgentProxy({
+    upstream: simulator.url,
+    basePath: '/api/kvid',
+    maxConcurrentRequests: RUNS,
+    resolveUser: (request) => {
+      const email = request.headers.get('x-test-session') ?? ''
+      const index = email.match(/^load-(\d+)@/)?.[1]
+      return index === undefined ? null : { email, apiKey: `kvid_load_${index}` }
+    },
+  })
   proxyUrl = await new Promise<string>((resolve) => {
-    proxyServer = serve({ fetch: perUser, port: 0, hostname: '127.0.0.1' }, (info) =>
+    proxyServer = serve({ fetch: proxy, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve(`http://127.0.0.1:${info.port}/api/kvid`),
     )
   })
@@ -92,6 +93,18 @@ it(`carries ${RUNS} concurrent runs through the proxy, every event delivered, no
   expect(jobs).toHaveLength(RUNS)
   expect(new Set(jobs.map((job) => job.email)).size).toBe(RUNS)
   expect(jobs.every((job) => job.scenes.every((scene) => scene.generations === 1))).toBe(true)
+  // Every stream over, every place is free again: as many requests at once all pass.
+  const checks = await Promise.all(
+    Array.from({ length: RUNS }, (_, index) =>
+      fetch(`${proxyUrl}/api/agent/check-resume?projectId=${index}`, {
+        headers: { 'x-test-session': `load-${index}@example.com` },
+      }).then(async (response) => {
+        await response.arrayBuffer()
+        return response.status
+      }),
+    ),
+  )
+  expect(checks.filter((status) => status !== 200)).toEqual([])
   // Idle keep-alive sockets of the HTTP client close by themselves within seconds.
   expect(await settle(15_000, baseline)).toBeLessThanOrEqual(baseline)
   expect(process.listenerCount('exit')).toBe(exitListeners)
