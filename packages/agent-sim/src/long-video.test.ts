@@ -154,6 +154,34 @@ describe('credits running out', () => {
   })
 })
 
+describe('the locale of resume and retry-scene', () => {
+  it('is en when the request names none, whatever the job was made in', async () => {
+    simulator.admin.setFaults({ failScenes: [1] })
+    const first = await run(runBody({ message: 'An explainer in 3 scenes', locale: 'ko' }))
+    const jobId = first.events.at(-1)?.json.data.resumeJobId
+    expect(first.events.at(-1)?.json.data.message).toMatch(/장면/)
+    const owner = { email: 'demo@example.com', apiKey: 'kvid_demo_key' }
+
+    simulator.admin.setFaults({ failScenes: [1] })
+    const retried = await run({ jobId, sceneId: 'scene-2', ...owner }, '/api/agent/retry-scene')
+    expect(retried.events.at(-1)?.json.data.message).toBe('Scene 2 failed again.')
+
+    const resumed = await run({ jobId, ...owner }, '/api/agent/resume')
+    expect(resumed.events.at(-1)?.json.data.message).toBe('Resumed: all 3 scenes are ready.')
+  })
+
+  it('follows the locale the request names', async () => {
+    simulator.admin.setFaults({ failScenes: [0] })
+    const first = await run(runBody({ message: 'An explainer in 2 scenes' }))
+    const jobId = first.events.at(-1)?.json.data.resumeJobId
+    const resumed = await run(
+      { jobId, email: 'demo@example.com', apiKey: 'kvid_demo_key', locale: 'es' },
+      '/api/agent/resume',
+    )
+    expect(resumed.events.at(-1)?.json.data.message).toBe('Reanudado: las 2 escenas están listas.')
+  })
+})
+
 describe('a dropped connection', () => {
   it('keeps completed scenes and resumes only the rest', async () => {
     // Quiet after the second finished scene, so the drop lands there however busy the machine.

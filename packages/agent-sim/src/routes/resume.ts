@@ -39,7 +39,7 @@ export async function handleResume(request: Request, deps: Deps): Promise<Respon
 
   job.failOnce.push(...(fault.failScenes ?? []))
   job.failVoices.push(...(fault.failVoices ?? []))
-  const locale = body.locale === undefined ? job.locale : readLocale(body.locale)
+  const locale = readLocale(body.locale)
   return startSession({
     ...deps,
     request,
@@ -97,7 +97,7 @@ export async function handleRetryScene(request: Request, deps: Deps): Promise<Re
 
   if (fault.failScenes?.includes(scene.sceneIndex)) job.failOnce.push(scene.sceneIndex)
   if (fault.failVoices?.includes(scene.sceneIndex)) job.failVoices.push(scene.sceneIndex)
-  const locale = body.locale === undefined ? job.locale : readLocale(body.locale)
+  const locale = readLocale(body.locale)
   return startSession({
     ...deps,
     request,
