@@ -30,13 +30,21 @@ export function createEventStream(options: EventStreamOptions) {
   let stalled = false
   let heartbeatTimer: ReturnType<typeof setTimeout> | undefined
   const stallWaiters: Array<() => void> = []
+  const drainWaiters: Array<() => void> = []
 
   const body = new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController
       scheduleHeartbeat()
     },
+    // Called when the reader has taken everything queued.
+    pull() {
+      for (const wake of drainWaiters.splice(0)) wake()
+    },
     cancel() {
+      // Nobody is left to hand anything to; a cut waiting for the drain is moot.
+      drainWaiters.length = 0
+      if (!open) return
       finish()
       options.onDisconnect('client closed the connection')
     },
@@ -87,11 +95,9 @@ export function createEventStream(options: EventStreamOptions) {
     // A one-line log from the HTTP server, not a stack trace per staged fault.
     error.stack = error.message
     // What was sent before the cut reaches the client, as on a real network; then it breaks.
-    const breakWhenDrained = () => {
-      if ((controller.desiredSize ?? 1) >= 1) setTimeout(() => controller.error(error), 5)
-      else setTimeout(breakWhenDrained, 1)
-    }
-    breakWhenDrained()
+    const breakConnection = () => setTimeout(() => controller.error(error), 5)
+    if ((controller.desiredSize ?? 1) >= 1) breakConnection()
+    else drainWaiters.push(breakConnection)
     options.onDisconnect(reason)
   }
 
