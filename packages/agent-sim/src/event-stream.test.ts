@@ -5,7 +5,7 @@ function openStream() {
   const disconnects: string[] = []
   const stream = createEventStream({
     heartbeatMs: 0,
-    heartbeat: 'comment',
+    keepAlive: 'comment',
     fault: {},
     onDisconnect: (reason) => disconnects.push(reason),
   })

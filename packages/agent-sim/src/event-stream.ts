@@ -1,8 +1,10 @@
 import type { Fault } from './faults'
+import { createKeepAlive } from './keep-alive'
+import type { KeepAlive } from './profiles'
 
 export interface EventStreamOptions {
   heartbeatMs: number
-  heartbeat: 'comment' | 'event'
+  keepAlive: KeepAlive
   fault: Fault
   /** Called once when the client goes away, the stream is cut or reaped. */
   onDisconnect(reason: string): void
@@ -24,10 +26,13 @@ export const SSE_HEADERS = {
  */
 export function createEventStream(options: EventStreamOptions) {
   const { fault } = options
+  const keepAlive = createKeepAlive(options.keepAlive)
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let sent = 0
   let open = true
   let stalled = false
+  /** Work in progress during which nothing at all is sent, keep-alives included. */
+  let quietWork = 0
   let heartbeatTimer: ReturnType<typeof setTimeout> | undefined
   const stallWaiters: Array<() => void> = []
   const drainWaiters: Array<() => void> = []
@@ -65,11 +70,8 @@ export function createEventStream(options: EventStreamOptions) {
 
   function scheduleHeartbeat() {
     clearTimeout(heartbeatTimer)
-    if (!open || stalled || options.heartbeatMs <= 0) return
-    heartbeatTimer = setTimeout(() => {
-      if (options.heartbeat === 'event') write('event: heartbeat\ndata: {}\n\n')
-      else write(': keep-alive\n\n')
-    }, options.heartbeatMs)
+    if (!open || stalled || quietWork > 0 || !keepAlive || options.heartbeatMs <= 0) return
+    heartbeatTimer = setTimeout(() => write(keepAlive()), options.heartbeatMs)
   }
 
   function afterEvent() {
@@ -131,6 +133,17 @@ export function createEventStream(options: EventStreamOptions) {
       if (!open) return
       write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)
       afterEvent()
+    },
+    /** Runs work with keep-alives held back, so nothing at all goes on the wire meanwhile. */
+    async quietly<Result>(work: () => Promise<Result>): Promise<Result> {
+      quietWork++
+      clearTimeout(heartbeatTimer)
+      try {
+        return await work()
+      } finally {
+        quietWork--
+        scheduleHeartbeat()
+      }
     },
     /** Waits like `send` does while stalled; for work between events. */
     async whileStalled(): Promise<void> {

@@ -1,4 +1,11 @@
 import type { Fault } from './faults'
+import {
+  isSimulatorProfile,
+  SIMULATOR_PROFILES,
+  type SimulatorProfile,
+  type WireSwitches,
+  wireSwitches,
+} from './profiles'
 
 /** Credit prices the simulator charges. One credit is about one US cent on the platform. */
 export interface SimulatorPrices {
@@ -42,7 +49,10 @@ export interface SimulatorOptions {
   prices?: Partial<SimulatorPrices>
   /** Quiet time after which a keep-alive is sent, in ms. Default 15,000. */
   heartbeatMs?: number
-  /** `comment` sends `: keep-alive` lines; `event` sends a named `heartbeat` event. */
+  /**
+   * `comment` sends `: keep-alive` lines; `event` sends a named `heartbeat` event with `{}`.
+   * Profiles that decide keep-alives themselves (`silent`, `heartbeat-events`, `everything`) ignore it.
+   */
   heartbeat?: 'comment' | 'event'
   /** A run with no progress for this long is reaped by the next request of its user. Default 120,000. */
   zombieMs?: number
@@ -52,6 +62,13 @@ export interface SimulatorOptions {
   admin?: boolean
   /** Faults applied from the start, as `POST /__sim/faults` would. */
   faults?: Fault
+  /**
+   * Which of the plausible servers to be where the reference is silent (keep-alives,
+   * silent tools, extra or missing fields, plan on resume). Default `standard`.
+   */
+  profile?: SimulatorProfile
+  /** Under `silent` and `everything`, how long every tool call works without a word, in ms. Default 95,000. */
+  silentToolMs?: number
 }
 
 export interface ResolvedOptions {
@@ -64,10 +81,12 @@ export interface ResolvedOptions {
   checkpointEvery: number
   prices: SimulatorPrices
   heartbeatMs: number
-  heartbeat: 'comment' | 'event'
   zombieMs: number
   rateLimit: number
   admin: boolean
+  profile: SimulatorProfile
+  silentToolMs: number
+  wire: WireSwitches
 }
 
 export const DEMO_USER: SimulatorUser = {
@@ -86,8 +105,35 @@ export const DEFAULT_PRICES: SimulatorPrices = {
   editVideo: 40,
 }
 
+/** The longest wait `setTimeout` keeps; beyond it a timer fires at once. */
+const LONGEST_TIMER_MS = 2_147_483_647
+
+function readProfile(value: unknown): SimulatorProfile {
+  if (value === undefined) return 'standard'
+  if (isSimulatorProfile(value)) return value
+  throw new TypeError(
+    `Unknown simulator profile ${JSON.stringify(value)}. Valid profiles: ${SIMULATOR_PROFILES.join(', ')}.`,
+  )
+}
+
+function readSilentToolMs(value: unknown): number {
+  if (value === undefined) return 95_000
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    value > LONGEST_TIMER_MS
+  ) {
+    throw new TypeError(
+      `silentToolMs must be a number of ms from 0 to ${LONGEST_TIMER_MS}, got ${String(value)}.`,
+    )
+  }
+  return value
+}
+
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const sceneMs = options.sceneMs ?? 300
+  const profile = readProfile(options.profile)
   return {
     seed: options.seed ?? 1,
     credits: options.credits ?? DEMO_USER.credits,
@@ -98,9 +144,11 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     checkpointEvery: Math.max(1, options.checkpointEvery ?? 1),
     prices: { ...DEFAULT_PRICES, ...options.prices },
     heartbeatMs: options.heartbeatMs ?? 15_000,
-    heartbeat: options.heartbeat ?? 'comment',
     zombieMs: options.zombieMs ?? 120_000,
     rateLimit: options.rateLimit ?? 0,
     admin: options.admin ?? true,
+    profile,
+    silentToolMs: readSilentToolMs(options.silentToolMs),
+    wire: wireSwitches(profile, options.heartbeat ?? 'comment'),
   }
 }

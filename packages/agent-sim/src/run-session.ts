@@ -55,7 +55,7 @@ export function startSession(session: SessionOptions): Response {
 
   const stream = createEventStream({
     heartbeatMs: options.heartbeatMs,
-    heartbeat: options.heartbeat,
+    keepAlive: options.wire.keepAlive,
     fault: session.fault,
     onDisconnect(reason) {
       controller.abort(reason)

@@ -7,10 +7,10 @@ import type {
   Track,
 } from '@kvidai/agent-core'
 import type { EditOperation } from './instruction'
-import { sleep } from './ledger'
 import { localizedMessage, type MessageParams } from './messages'
 import { hashString } from './random'
 import { progressed, type RunContext } from './run-context'
+import { workOnTool } from './tool-work'
 
 const MEDIA_HOST = 'https://media.kvid-sim.invalid/edits'
 
@@ -191,7 +191,7 @@ export async function runShortEdit(
     const toolName = toolNameOf(operation, body)
     progressed(context)
     await stream.send('tool_start', { toolUseId, toolName })
-    if (!(await sleep(context.options.toolMs, signal))) return null
+    if (!(await workOnTool(context, context.options.toolMs))) return null
     await stream.whileStalled()
     if (signal.aborted) return null
     progressed(context)

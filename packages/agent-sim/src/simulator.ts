@@ -49,6 +49,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.get('/', (c) =>
     c.json({
       name: 'kvid-sim',
+      profile: resolved.profile,
       endpoints: [
         '/api/agent',
         '/api/agent/resume',

@@ -130,3 +130,54 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
 export function names(result: ReadResult): string[] {
   return result.events.map((event) => event.event)
 }
+
+/** The event names the API reference defines; anything else on the wire is an extra. */
+export const REFERENCE_EVENTS: ReadonlySet<string> = new Set([
+  'tool_start',
+  'tool_end',
+  'plan_ready',
+  'scene_start',
+  'scene_complete',
+  'scene_failed',
+  'checkpoint',
+  'insufficient_credit',
+  'template_warning',
+  'done',
+  'error',
+])
+
+/** The events of a stream the reference defines, without keep-alives or extras. */
+export function referenceEvents(result: ReadResult): WireEvent[] {
+  return result.events.filter((event) => REFERENCE_EVENTS.has(event.event))
+}
+
+/** Reads a stream like `readEvents`, noting when each event arrived (ms after the call). */
+export async function readTimedEvents(
+  response: Response,
+): Promise<ReadResult & { arrivals: number[] }> {
+  const started = performance.now()
+  const arrivals: number[] = []
+  const result = await readEvents(response, () => arrivals.push(performance.now() - started))
+  return { ...result, arrivals }
+}
+
+/** Milliseconds between the first `from` event and the first `to` event after it. */
+export function gapBetween(
+  result: ReadResult & { arrivals: number[] },
+  from: string,
+  to: string,
+): number {
+  const first = result.events.findIndex((event) => event.event === from)
+  const second = result.events.findIndex((event, index) => index > first && event.event === to)
+  if (first === -1 || second === -1) throw new Error(`No ${from} followed by ${to}.`)
+  return (result.arrivals[second] as number) - (result.arrivals[first] as number)
+}
+
+/** The raw bytes sent after the first `from` event and before the next `to` event. */
+export function wireBetween(raw: string, from: string, to: string): string {
+  const start = raw.indexOf(`event: ${from}\n`)
+  const afterStart = raw.indexOf('\n\n', start) + 2
+  const end = raw.indexOf(`event: ${to}\n`, afterStart)
+  if (start === -1 || end === -1) throw new Error(`No ${from} followed by ${to}.`)
+  return raw.slice(afterStart, end)
+}

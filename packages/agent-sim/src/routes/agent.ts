@@ -8,7 +8,6 @@ import {
 import { admitRunRequest, creditReject } from '../admission'
 import type { FaultQueue } from '../faults'
 import { readInstruction } from '../instruction'
-import { sleep } from '../ledger'
 import { generateScenes, longVideoDone } from '../long-video'
 import type { ResolvedOptions } from '../options'
 import { hashString } from '../random'
@@ -19,6 +18,7 @@ import { addPlanTracks } from '../scene-content'
 import { runShortEdit } from '../short-edit'
 import type { JobRecord, SimulatorState } from '../state'
 import { resolveTemplate } from '../templates'
+import { workOnTool } from '../tool-work'
 
 export function readLocale(value: unknown): Locale {
   return LOCALES.includes(value as Locale) ? (value as Locale) : 'en'
@@ -131,7 +131,7 @@ export async function handleRun(
       for (const warning of warnings) await stream.send('template_warning', warning)
       const toolUseId = context.nextToolUseId()
       await stream.send('tool_start', { toolUseId, toolName: 'plan_long_video' })
-      if (!(await sleep(Math.min(options.sceneMs, 500), signal))) return null
+      if (!(await workOnTool(context, Math.min(options.sceneMs, 500)))) return null
       await stream.whileStalled()
       if (signal.aborted) return null
       ledger.charge('chat', options.prices.planning)

@@ -50,11 +50,13 @@ export async function handleResume(request: Request, deps: Deps): Promise<Respon
     locale,
     template: resolveTemplate(job.templateId).template,
     async work(context) {
-      await context.stream.send('plan_ready', {
-        jobId: job.jobId,
-        totalScenes: job.totalScenes,
-        estimatedMinutes: job.estimatedMinutes,
-      })
+      if (deps.options.wire.planOnResume) {
+        await context.stream.send('plan_ready', {
+          jobId: job.jobId,
+          totalScenes: job.totalScenes,
+          estimatedMinutes: job.estimatedMinutes,
+        })
+      }
       const unfinished = job.scenes
         .filter((scene) => scene.status !== 'complete')
         .map((scene) => scene.sceneIndex)

@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SimulatorOptions } from './options'
+import { createSimulator, type Simulator } from './simulator'
+import {
+  gapBetween,
+  names,
+  post,
+  type ReadResult,
+  readEvents,
+  readTimedEvents,
+  referenceEvents,
+  runBody,
+  wireBetween,
+} from './test-support'
+
+const BASE = 'http://sim.test'
+const OWNER = { email: 'demo@example.com', apiKey: 'kvid_demo_key' }
+const SILENT_TOOL_MS = 300
+/** Timers run on the event loop's clock, which can lag the moment an event went out by a few ms. */
+const LEAST_SILENCE_MS = SILENT_TOOL_MS - 10
+const TITLE = "Add a centered title 'Summer Sale' for 3 seconds."
+/** Slow scenes one at a time: each leaves the stream quiet longer than `heartbeatMs`. */
+const QUIET = { sceneMs: 150, concurrency: 1, heartbeatMs: 40, silentToolMs: SILENT_TOOL_MS }
+
+const simulators: Simulator[] = []
+afterEach(async () => {
+  await Promise.all(simulators.splice(0).map((simulator) => simulator.close()))
+})
+
+function simulate(options: SimulatorOptions): Simulator {
+  const simulator = createSimulator(options)
+  simulators.push(simulator)
+  return simulator
+}
+
+async function play(simulator: Simulator, path: string, body: unknown) {
+  return readTimedEvents(await post(simulator.fetch, BASE, path, body))
+}
+
+function find(result: ReadResult, name: string): any {
+  return result.events.find((event) => event.event === name)?.json
+}
+
+/** Every heartbeat event as written, data line or none, without its blank line. */
+function heartbeats(raw: string): string[] {
+  return raw.split('\n\n').filter((block) => block.split('\n')[0] === 'event: heartbeat')
+}
+
+describe('profile standard', () => {
+  it('sends comment keep-alives when quiet, and only reference events with JSON data', async () => {
+    const simulator = simulate({ ...QUIET, faults: { failScenes: [1] } })
+    const run = await play(
+      simulator,
+      '/api/agent',
+      runBody({ message: 'An explainer in 2 scenes' }),
+    )
+    expect(run.comments.length).toBeGreaterThan(0)
+    expect(heartbeats(run.raw)).toEqual([])
+    expect(referenceEvents(run)).toEqual(run.events)
+    for (const event of run.events) expect(event.json, event.event).toBeDefined()
+    expect(find(run, 'plan_ready').estimatedMinutes).toEqual(expect.any(Number))
+    expect(find(run, 'scene_failed').error).toEqual(expect.any(String))
+    expect(gapBetween(run, 'tool_start', 'tool_end')).toBeLessThan(SILENT_TOOL_MS)
+    const done = run.events.at(-1)?.json
+    expect(done.data).toMatchObject({ messageKey: expect.any(String), projectId: 1234 })
+    expect(done.data).toHaveProperty('toolResults')
+    expect(done.data).toHaveProperty('cost')
+    expect(done.data).not.toHaveProperty('runId')
+
+    const resumed = await play(simulator, '/api/agent/resume', {
+      jobId: done.data.resumeJobId,
+      ...OWNER,
+    })
+    expect(names(resumed)[0]).toBe('plan_ready')
+  })
+})
+
+describe('profile silent', () => {
+  it('sends no keep-alive of any kind, and nothing while a tool works for silentToolMs', async () => {
+    // The heartbeat option is the profile's to decide: no named heartbeats either.
+    const simulator = simulate({ ...QUIET, heartbeat: 'event', profile: 'silent' })
+    const run = await play(
+      simulator,
+      '/api/agent',
+      runBody({ message: 'An explainer in 2 scenes' }),
+    )
+    const edit = await play(simulator, '/api/agent', runBody({ message: TITLE }))
+    for (const result of [run, edit]) {
+      expect(result.comments).toEqual([])
+      expect(heartbeats(result.raw)).toEqual([])
+      expect(result.raw).not.toMatch(/^:/m)
+      expect(gapBetween(result, 'tool_start', 'tool_end')).toBeGreaterThanOrEqual(LEAST_SILENCE_MS)
+      expect(wireBetween(result.raw, 'tool_start', 'tool_end')).toBe('')
+      expect(names(result).at(-1)).toBe('done')
+    }
+    expect(find(run, 'tool_start').toolName).toBe('plan_long_video')
+    expect(find(edit, 'tool_start').toolName).toBe('add_text_overlay')
+  })
+})
+
+describe('profile heartbeat-events', () => {
+  it('sends named heartbeats whose data is ping, absent, or a JSON timestamp, in turn', async () => {
+    const simulator = simulate({ toolMs: 400, heartbeatMs: 40, profile: 'heartbeat-events' })
+    const edit = await play(simulator, '/api/agent', runBody({ message: TITLE }))
+    expect(edit.comments).toEqual([])
+    const sent = heartbeats(edit.raw)
+    expect(sent.length).toBeGreaterThanOrEqual(4)
+    expect(sent.slice(0, 4)).toEqual([
+      'event: heartbeat\ndata: ping',
+      'event: heartbeat',
+      expect.stringMatching(/^event: heartbeat\ndata: \{"ts":\d+\}$/),
+      'event: heartbeat\ndata: ping',
+    ])
+    expect(edit.raw).toContain('\n\nevent: heartbeat\n\n')
+    const parsed = edit.events.filter((event) => event.event === 'heartbeat')
+    expect(parsed.some((event) => event.data === 'ping' && event.json === undefined)).toBe(true)
+    for (const event of referenceEvents(edit)) expect(event.json, event.event).toBeDefined()
+    expect(names(edit).at(-1)).toBe('done')
+  })
+})
+
+describe('profile no-resume-plan', () => {
+  it('sends plan_ready on a run but not on its resume; retry-scene never sends it', async () => {
+    const simulator = simulate({ sceneMs: 10, profile: 'no-resume-plan' })
+    simulator.admin.setFaults({ failScenes: [0, 1] })
+    const run = await play(
+      simulator,
+      '/api/agent',
+      runBody({ message: 'An explainer in 3 scenes' }),
+    )
+    expect(names(run)).toContain('plan_ready')
+    const jobId = run.events.at(-1)?.json.data.resumeJobId
+
+    const retry = await play(simulator, '/api/agent/retry-scene', {
+      jobId,
+      sceneId: 'scene-1',
+      ...OWNER,
+    })
+    expect(names(retry)).toEqual(['scene_start', 'scene_complete', 'done'])
+
+    const resumed = await play(simulator, '/api/agent/resume', { jobId, ...OWNER })
+    expect(names(resumed)).not.toContain('plan_ready')
+    expect(names(resumed)).toEqual(['scene_start', 'scene_complete', 'checkpoint', 'done'])
+    expect(resumed.events.at(-1)?.json.success).toBe(true)
+  })
+})
+
+describe('choosing a profile', () => {
+  it('refuses an unknown profile with a TypeError naming the valid ones', () => {
+    expect(() => createSimulator({ profile: 'loud' as never })).toThrow(TypeError)
+    expect(() => createSimulator({ profile: 'loud' as never })).toThrow(
+      /standard, silent, heartbeat-events, extra-fields, sparse, no-resume-plan, everything/,
+    )
+  })
+
+  it('refuses a silentToolMs a timer cannot hold', () => {
+    for (const silentToolMs of [-1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
+      expect(() => createSimulator({ silentToolMs })).toThrow(TypeError)
+    }
+  })
+
+  it('names the profile it runs at its root', async () => {
+    const simulator = simulate({ profile: 'sparse' })
+    const root = await (await simulator.fetch(`${BASE}/`)).json()
+    expect(root.profile).toBe('sparse')
+    await readEvents(await post(simulator.fetch, BASE, '/api/agent', runBody({ message: 'Hi' })))
+  })
+})
