@@ -1,3 +1,4 @@
+import type { EventShaper } from './event-shaper'
 import type { Fault } from './faults'
 import { createKeepAlive } from './keep-alive'
 import type { KeepAlive } from './profiles'
@@ -6,6 +7,8 @@ export interface EventStreamOptions {
   heartbeatMs: number
   keepAlive: KeepAlive
   fault: Fault
+  /** What the wire carries for one event; by default the event as it is. */
+  shape?: EventShaper
   /** Called once when the client goes away, the stream is cut or reaped. */
   onDisconnect(reason: string): void
 }
@@ -19,6 +22,8 @@ export const SSE_HEADERS = {
   'X-Accel-Buffering': 'no',
 }
 
+const asItIs: EventShaper = (name, data) => [{ name, data }]
+
 /**
  * One SSE response, written as the reference has it: `event: <name>`, one line of
  * JSON data, a blank line; flushed per event. Carries the staged faults that act on
@@ -26,6 +31,7 @@ export const SSE_HEADERS = {
  */
 export function createEventStream(options: EventStreamOptions) {
   const { fault } = options
+  const shape = options.shape ?? asItIs
   const keepAlive = createKeepAlive(options.keepAlive)
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let sent = 0
@@ -125,13 +131,16 @@ export function createEventStream(options: EventStreamOptions) {
       return sent
     },
     /**
-     * Sends one event. While the stream is stalled this waits until the connection
-     * ends, so the run stops making progress exactly as a stuck job would.
+     * Sends one event, shaped as the profile has it. While the stream is stalled this
+     * waits until the connection ends, so the run stops making progress exactly as a
+     * stuck job would. Events the profile adds after it do not count towards faults.
      */
     async send(name: string, data: unknown): Promise<void> {
       if (stalled && open) await new Promise<void>((wake) => stallWaiters.push(wake))
       if (!open) return
-      write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)
+      for (const event of shape(name, data)) {
+        write(`event: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`)
+      }
       afterEvent()
     },
     /** Runs work with keep-alives held back, so nothing at all goes on the wire meanwhile. */

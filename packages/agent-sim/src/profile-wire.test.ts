@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SimulatorOptions } from './options'
 import { createSimulator, type Simulator } from './simulator'
 import {
+  checkResume,
   gapBetween,
   names,
   post,
@@ -10,6 +11,7 @@ import {
   readTimedEvents,
   referenceEvents,
   runBody,
+  type WireEvent,
   wireBetween,
 } from './test-support'
 
@@ -44,6 +46,22 @@ function find(result: ReadResult, name: string): any {
 /** Every heartbeat event as written, data line or none, without its blank line. */
 function heartbeats(raw: string): string[] {
   return raw.split('\n\n').filter((block) => block.split('\n')[0] === 'event: heartbeat')
+}
+
+function expectExtras(event: WireEvent) {
+  expect(event.json, event.event).toMatchObject({
+    timestamp: expect.any(Number),
+    runId: expect.stringMatching(/^run_/),
+    meta: expect.objectContaining({ sequence: expect.any(Number) }),
+  })
+}
+
+function expectTaggedComposition(composition: any) {
+  expect(composition.tracks.length).toBeGreaterThan(0)
+  for (const track of composition.tracks) expect(track.editorMeta).toBeDefined()
+  const items = Object.values(composition.items) as Array<Record<string, unknown>>
+  expect(items.length).toBeGreaterThan(0)
+  for (const item of items) expect(item.editorMeta).toBeDefined()
 }
 
 describe('profile standard', () => {
@@ -119,6 +137,114 @@ describe('profile heartbeat-events', () => {
   })
 })
 
+describe('profile extra-fields', () => {
+  it('stamps every payload, composition, done and check-resume with unnamed fields, and adds usage events', async () => {
+    const simulator = simulate({ sceneMs: 10, credits: 35, profile: 'extra-fields' })
+    const nothing = await checkResume(simulator.fetch, BASE)
+    expect(nothing.body).toMatchObject({ success: true, data: null, requestId: expect.any(String) })
+
+    const run = await play(simulator, '/api/agent', runBody({ templateId: 'no-such-template' }))
+    const reference = referenceEvents(run)
+    expect(new Set(names(run))).toEqual(
+      new Set([...reference.map((event) => event.event), 'usage']),
+    )
+    for (const event of reference) expectExtras(event)
+    for (const event of run.events.filter((candidate) => candidate.event === 'checkpoint')) {
+      expectTaggedComposition(event.json.composition)
+    }
+
+    const usage: number[] = []
+    run.events.forEach((event, index) => {
+      if (event.event !== 'scene_complete') return
+      const next = run.events[index + 1]
+      expect(next?.event).toBe('usage')
+      expect(next?.json).toEqual({ credits: expect.any(Number) })
+      usage.push(next?.json.credits)
+    })
+    expect(usage).toEqual([15, 25, 35])
+    expect(names(run).filter((name) => name === 'usage')).toHaveLength(3)
+
+    const done = run.events.at(-1)?.json
+    expect(done.data).toMatchObject({
+      runId: expect.stringMatching(/^run_/),
+      finishedAt: expect.any(Number),
+      meta: expect.any(Object),
+      messageKey: 'Agent.longVideo.done.insufficientCredit',
+      projectId: 1234,
+    })
+    expectTaggedComposition(done.data.composition)
+
+    const pending = await checkResume(simulator.fetch, BASE)
+    expect(pending.body).toEqual({
+      success: true,
+      requestId: expect.any(String),
+      timestamp: expect.any(Number),
+      data: {
+        jobId: done.data.resumeJobId,
+        remainingScenes: 5,
+        totalScenes: 8,
+        projectId: 1234,
+        status: 'resumable',
+        updatedAt: expect.any(Number),
+      },
+    })
+  })
+})
+
+describe('profile sparse', () => {
+  it('leaves optional fields out and sends the odd values, keeping ids, composition and resume fields', async () => {
+    const simulator = simulate({ sceneMs: 10, profile: 'sparse', faults: { failScenes: [1] } })
+    const run = await play(
+      simulator,
+      '/api/agent',
+      runBody({ message: 'An explainer in 3 scenes', templateId: 'no-such-template' }),
+    )
+    expect(find(run, 'plan_ready')).toEqual({
+      jobId: expect.stringMatching(/^job_/),
+      totalScenes: 3,
+    })
+    expect(find(run, 'scene_failed')).toEqual({ sceneId: 'scene-2' })
+    expect(find(run, 'template_warning')).toEqual({
+      severity: 'warning',
+      field: null,
+      message: expect.any(String),
+    })
+    const done = run.events.at(-1)?.json
+    for (const field of ['messageKey', 'messageParams', 'toolResults', 'tokenUsage', 'cost']) {
+      expect(done.data).not.toHaveProperty(field)
+    }
+    expect(done.data).toMatchObject({
+      message: expect.any(String),
+      projectId: '1234',
+      resumeJobId: find(run, 'plan_ready').jobId,
+      remainingScenes: 1,
+      totalScenes: 3,
+    })
+    expect(Object.keys(done.data.composition.items)).toContain('scene-3-visual')
+
+    const edit = await play(
+      simulator,
+      '/api/agent',
+      runBody({
+        message: 'Regenerate this',
+        selectedItemContext: {
+          itemId: 'gone',
+          type: 'image',
+          assetId: 'x',
+          from: 0,
+          durationInFrames: 1,
+        },
+      }),
+    )
+    expect(find(edit, 'tool_end')).toEqual({
+      toolUseId: expect.any(String),
+      toolName: 'generate_image',
+      success: false,
+    })
+    expect(edit.events.at(-1)?.json.data.projectId).toBe('1234')
+  })
+})
+
 describe('profile no-resume-plan', () => {
   it('sends plan_ready on a run but not on its resume; retry-scene never sends it', async () => {
     const simulator = simulate({ sceneMs: 10, profile: 'no-resume-plan' })
@@ -142,6 +268,54 @@ describe('profile no-resume-plan', () => {
     expect(names(resumed)).not.toContain('plan_ready')
     expect(names(resumed)).toEqual(['scene_start', 'scene_complete', 'checkpoint', 'done'])
     expect(resumed.events.at(-1)?.json.success).toBe(true)
+  })
+})
+
+describe('profile everything', () => {
+  it('stages every variant at once', async () => {
+    const simulator = simulate({ ...QUIET, credits: 35, profile: 'everything' })
+    const run = await play(
+      simulator,
+      '/api/agent',
+      runBody({ message: 'An explainer in 4 scenes', templateId: 'no-such-template' }),
+    )
+    // Silent tools: nothing at all while the plan is made, keep-alives after.
+    expect(gapBetween(run, 'tool_start', 'tool_end')).toBeGreaterThanOrEqual(LEAST_SILENCE_MS)
+    expect(wireBetween(run.raw, 'tool_start', 'tool_end')).toBe('')
+    const afterPlan = run.raw.slice(run.raw.indexOf('event: tool_end\n'))
+    expect(heartbeats(afterPlan).length).toBeGreaterThan(0)
+    // Heartbeats with data that is not JSON, never comments.
+    expect(run.comments).toEqual([])
+    expect(run.raw).toContain('event: heartbeat\ndata: ping\n\n')
+    // Extra fields and events.
+    for (const event of referenceEvents(run)) expectExtras(event)
+    expect(names(run).filter((name) => name === 'usage')).toHaveLength(3)
+    // Sparse payloads.
+    expect(find(run, 'plan_ready')).not.toHaveProperty('estimatedMinutes')
+    expect(find(run, 'template_warning').field).toBeNull()
+    const done = run.events.at(-1)?.json
+    expect(done.data).not.toHaveProperty('messageKey')
+    expect(done.data).not.toHaveProperty('cost')
+    expect(done.data).toMatchObject({
+      projectId: '1234',
+      remainingScenes: 1,
+      runId: expect.any(String),
+    })
+    expectTaggedComposition(done.data.composition)
+
+    // No plan on resume.
+    simulator.admin.setUser(OWNER.email, { addCredits: 20 })
+    const resumed = await play(simulator, '/api/agent/resume', {
+      jobId: done.data.resumeJobId,
+      ...OWNER,
+    })
+    expect(names(resumed)).not.toContain('plan_ready')
+    expect(resumed.events.at(-1)?.json.success).toBe(true)
+
+    const edit = await play(simulator, '/api/agent', runBody({ message: TITLE }))
+    expect(gapBetween(edit, 'tool_start', 'tool_end')).toBeGreaterThanOrEqual(LEAST_SILENCE_MS)
+    expect(wireBetween(edit.raw, 'tool_start', 'tool_end')).toBe('')
+    expect(names(edit).at(-1)).toBe('done')
   })
 })
 

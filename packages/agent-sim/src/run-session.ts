@@ -1,4 +1,5 @@
 import type { DoneResult, Locale } from '@kvidai/agent-core'
+import { createEventShaper } from './event-shaper'
 import { createEventStream } from './event-stream'
 import type { Fault } from './faults'
 import { createLedger } from './ledger'
@@ -53,10 +54,13 @@ export function startSession(session: SessionOptions): Response {
     state.changed()
   }
 
+  const runId = state.nextRunId()
+  const ledger = createLedger(runId, user)
   const stream = createEventStream({
     heartbeatMs: options.heartbeatMs,
     keepAlive: options.wire.keepAlive,
     fault: session.fault,
+    shape: createEventShaper(options.wire, { runId, spent: () => ledger.total }),
     onDisconnect(reason) {
       controller.abort(reason)
       end()
@@ -76,7 +80,6 @@ export function startSession(session: SessionOptions): Response {
     once: true,
   })
 
-  const runId = state.nextRunId()
   const context: RunContext = {
     state,
     options,
@@ -84,7 +87,7 @@ export function startSession(session: SessionOptions): Response {
     user,
     locale: session.locale,
     template: session.template,
-    ledger: createLedger(runId, user),
+    ledger,
     active,
     signal: controller.signal,
     nextToolUseId: () => `toolu_${runId.slice(4)}_${++toolCounter}`,

@@ -44,7 +44,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.post('/api/agent', (c) => handleRun(c.req.raw, deps))
   app.post('/api/agent/resume', (c) => handleResume(c.req.raw, deps))
   app.post('/api/agent/retry-scene', (c) => handleRetryScene(c.req.raw, deps))
-  app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state))
+  app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state, resolved.wire))
   if (resolved.admin) app.route('/__sim', adminRoutes(admin))
   app.get('/', (c) =>
     c.json({

@@ -1,9 +1,15 @@
 import type { CheckResumeResponse } from '@kvidai/agent-core'
+import { checkResumeWithExtras } from '../extra-fields'
+import type { WireSwitches } from '../profiles'
 import { reject } from '../rejects'
 import { remainingScenes, type SimulatorState } from '../state'
 
 /** `GET /api/agent/check-resume?projectId&email`: the project's unfinished job, if any. */
-export function handleCheckResume(request: Request, state: SimulatorState): Response {
+export function handleCheckResume(
+  request: Request,
+  state: SimulatorState,
+  wire: WireSwitches,
+): Response {
   state.count('GET /api/agent/check-resume')
   const user = state.findUserByKey(request.headers.get('api-key') ?? '')
   if (!user) return reject('UNAUTHORIZED', 'Missing or invalid api-key header.')
@@ -24,5 +30,5 @@ export function handleCheckResume(request: Request, state: SimulatorState): Resp
       ? { jobId: job.jobId, remainingScenes: remainingScenes(job), totalScenes: job.totalScenes }
       : null,
   }
-  return Response.json(body)
+  return Response.json(wire.extraFields ? checkResumeWithExtras(body, job, Date.now()) : body)
 }
