@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util'
-import { createSimulator } from './node/index'
+import { createSimulator, type NodeSimulator, type NodeSimulatorOptions } from './node/index'
+import { isSimulatorProfile, PROFILE_DESCRIPTIONS, SIMULATOR_PROFILES } from './profiles'
+
+const PROFILES = SIMULATOR_PROFILES.map(
+  (name) => `  ${name.padEnd(18)} ${PROFILE_DESCRIPTIONS[name]}`,
+).join('\n')
 
 const HELP = `kvid-sim — a local kvidAI Agent API
 
@@ -14,10 +19,15 @@ Usage: kvid-sim [options]
   --data <file>          keep users and jobs in this JSON file across restarts
   --heartbeat-ms <ms>    keep-alive after this much quiet (default 15000)
   --heartbeat-event      send named heartbeat events instead of comment lines
+  --profile <name>       how to behave where the API reference is silent (default standard)
+  --silent-tool-ms <ms>  how long a tool works in silence under silent/everything (default 95000)
   --zombie-ms <ms>       reap a run with no progress for this long (default 120000)
   --rate-limit <n>       agent requests per user per minute (default off)
   --no-admin             do not serve the /__sim/ admin surface
   -h, --help             show this help
+
+Profiles:
+${PROFILES}
 
 The seeded user is demo@example.com with API key kvid_demo_key.`
 
@@ -31,31 +41,63 @@ function numberOption(name: string, value: string | undefined): number | undefin
   return parsed
 }
 
-const { values } = parseArgs({
-  options: {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '4010' },
-    credits: { type: 'string' },
-    'scene-ms': { type: 'string' },
-    concurrency: { type: 'string' },
-    seed: { type: 'string' },
-    data: { type: 'string' },
-    'heartbeat-ms': { type: 'string' },
-    'heartbeat-event': { type: 'boolean', default: false },
-    'zombie-ms': { type: 'string' },
-    'rate-limit': { type: 'string' },
-    'no-admin': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
-})
+const OPTIONS = {
+  host: { type: 'string', default: '127.0.0.1' },
+  port: { type: 'string', default: '4010' },
+  credits: { type: 'string' },
+  'scene-ms': { type: 'string' },
+  concurrency: { type: 'string' },
+  seed: { type: 'string' },
+  data: { type: 'string' },
+  'heartbeat-ms': { type: 'string' },
+  'heartbeat-event': { type: 'boolean', default: false },
+  profile: { type: 'string', default: 'standard' },
+  'silent-tool-ms': { type: 'string' },
+  'zombie-ms': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'no-admin': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+function readArguments() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true })
+  } catch (error) {
+    // A flag it does not know, or one without its value: a usage error, like a bad number.
+    console.error(
+      `kvid-sim: ${error instanceof Error ? error.message : String(error)} (see --help)`,
+    )
+    process.exit(2)
+  }
+}
+
+const { values } = readArguments()
 
 if (values.help) {
   console.log(HELP)
   process.exit(0)
 }
 
-const simulator = createSimulator({
+const { profile } = values
+if (!isSimulatorProfile(profile)) {
+  console.error(
+    `kvid-sim: unknown --profile "${profile}"; choose one of ${SIMULATOR_PROFILES.join(', ')}`,
+  )
+  process.exit(2)
+}
+
+function created(options: NodeSimulatorOptions): NodeSimulator {
+  try {
+    return createSimulator(options)
+  } catch (error) {
+    // An option out of range: say which, as for a flag that is not a number.
+    if (!(error instanceof TypeError)) throw error
+    console.error(`kvid-sim: ${error.message}`)
+    process.exit(2)
+  }
+}
+
+const simulator = created({
   credits: numberOption('credits', values.credits),
   sceneMs: numberOption('scene-ms', values['scene-ms']),
   concurrency: numberOption('concurrency', values.concurrency),
@@ -63,6 +105,8 @@ const simulator = createSimulator({
   data: values.data,
   heartbeatMs: numberOption('heartbeat-ms', values['heartbeat-ms']),
   heartbeat: values['heartbeat-event'] ? 'event' : 'comment',
+  profile,
+  silentToolMs: numberOption('silent-tool-ms', values['silent-tool-ms']),
   zombieMs: numberOption('zombie-ms', values['zombie-ms']),
   rateLimit: numberOption('rate-limit', values['rate-limit']),
   admin: !values['no-admin'],
@@ -70,6 +114,7 @@ const simulator = createSimulator({
 
 const { url } = await simulator.listen(numberOption('port', values.port), values.host)
 console.log(`kvid-sim listening on ${url}`)
+if (profile !== 'standard') console.log(`  profile ${profile}: ${PROFILE_DESCRIPTIONS[profile]}`)
 console.log('  user demo@example.com, api-key kvid_demo_key')
 if (!values['no-admin']) console.log(`  admin ${url}/__sim/requests`)
 

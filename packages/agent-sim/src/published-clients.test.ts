@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROFILE_DESCRIPTIONS, SIMULATOR_PROFILES } from './profiles'
 import { checkResume, post, readEvents } from './test-support'
 
 const run = promisify(execFile)
@@ -75,6 +76,44 @@ describe('the CLI', () => {
     await expect(
       run(process.execPath, ['dist/cli.js', '--bogus'], { cwd: packageRoot }),
     ).rejects.toThrow(/bogus/)
+  })
+
+  it('lists every profile in --help, one line each', async () => {
+    const { stdout } = await run(process.execPath, ['dist/cli.js', '--help'], { cwd: packageRoot })
+    const columns = stdout.split('\n').map((line) => line.trim().split(/ {2,}/))
+    for (const profile of SIMULATOR_PROFILES) {
+      expect(columns).toContainEqual([profile, PROFILE_DESCRIPTIONS[profile]])
+    }
+  })
+
+  it('refuses an unknown profile with exit code 2, naming the valid ones', async () => {
+    const refused = await run(process.execPath, ['dist/cli.js', '--profile', 'loud'], {
+      cwd: packageRoot,
+    }).catch((error: { code: number; stderr: string }) => error)
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/loud.*standard, silent, heartbeat-events/),
+    })
+  })
+
+  it('serves the profile it is given', async () => {
+    const sparse = await startCli(['--profile', 'sparse', '--scene-ms', '10'])
+    try {
+      expect((await (await fetch(`${sparse.url}/`)).json()).profile).toBe('sparse')
+      const edit = await readEvents(
+        await post(fetch, sparse.url, '/api/agent', {
+          message: "Add a title 'Hi'",
+          composition: { tracks: [] },
+          projectId: 1234,
+          email: 'demo@example.com',
+          apiKey: 'kvid_demo_key',
+        }),
+      )
+      expect(edit.events.at(-1)?.json.data).toMatchObject({ projectId: '1234' })
+      expect(edit.events.at(-1)?.json.data).not.toHaveProperty('messageKey')
+    } finally {
+      sparse.child.kill('SIGTERM')
+    }
   })
 })
 
