@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, type OnTestFinishedHandler } from 'vitest'
 import { SIMULATOR_PROFILES, type SimulatorProfile } from './profiles'
 import { createSimulator, type Simulator } from './simulator'
 import { checkResume, names, post, readEvents, referenceEvents, runBody } from './test-support'
@@ -46,11 +46,17 @@ beforeAll(async () => {
 })
 
 describe.each(SIMULATOR_PROFILES)('profile %s', (profile: SimulatorProfile) => {
-  const simulator = createSimulator({ ...TIMINGS, profile })
-  afterAll(() => simulator.close())
-  beforeEach(() => simulator.admin.reset())
+  /** A simulator of this profile for one test; the tests of a profile run at once. */
+  function simulate(onTestFinished: (handler: OnTestFinishedHandler) => void): Simulator {
+    const simulator = createSimulator({ ...TIMINGS, profile })
+    onTestFinished(() => simulator.close())
+    return simulator
+  }
 
-  it('runs a long video into a credit shortage, and resume finishes every scene exactly once', async () => {
+  it.concurrent('runs a long video into a credit shortage, and resume finishes every scene exactly once', async ({
+    onTestFinished,
+  }) => {
+    const simulator = simulate(onTestFinished)
     simulator.admin.setUser(OWNER.email, { credits: 35 })
     const first = await play(simulator, '/api/agent', runBody())
     expect(names(first)).toContain('insufficient_credit')
@@ -83,7 +89,10 @@ describe.each(SIMULATOR_PROFILES)('profile %s', (profile: SimulatorProfile) => {
     expect((await checkResume(simulator.fetch, BASE)).body.data).toBeNull()
   })
 
-  it('cuts after the same protocol events as any profile, and resume makes the rest', async () => {
+  it.concurrent('cuts after the same protocol events as any profile, and resume makes the rest', async ({
+    onTestFinished,
+  }) => {
+    const simulator = simulate(onTestFinished)
     simulator.admin.setFaults({ cutAfterEvents: 6 })
     const cut = await play(simulator, '/api/agent', runBody())
     expect(cut.ending).toBe('error')
@@ -95,7 +104,8 @@ describe.each(SIMULATOR_PROFILES)('profile %s', (profile: SimulatorProfile) => {
     expect(job?.scenes.every((scene) => scene.generations === 1)).toBe(true)
   })
 
-  it('retries one failed scene for its job', async () => {
+  it.concurrent('retries one failed scene for its job', async ({ onTestFinished }) => {
+    const simulator = simulate(onTestFinished)
     simulator.admin.setFaults({ failScenes: [2] })
     const first = await play(simulator, '/api/agent', runBody())
     const jobId = done(first).data.resumeJobId
@@ -113,7 +123,10 @@ describe.each(SIMULATOR_PROFILES)('profile %s', (profile: SimulatorProfile) => {
     expect(simulator.admin.job(jobId)?.scenes[2]).toMatchObject({ attempts: 2, generations: 1 })
   })
 
-  it('brings a short edit to done with the composition standard gives', async () => {
+  it.concurrent('brings a short edit to done with the composition standard gives', async ({
+    onTestFinished,
+  }) => {
+    const simulator = simulate(onTestFinished)
     const edit = await play(simulator, '/api/agent', runBody({ message: TITLE }))
     expect(referenceEvents(edit).map((event) => event.event)).toEqual([
       'tool_start',
