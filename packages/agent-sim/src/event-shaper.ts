@@ -15,10 +15,14 @@ export interface ShapedEvent {
  */
 export type EventShaper = (name: string, data: unknown) => ShapedEvent[]
 
-export function createEventShaper(
-  wire: WireSwitches,
-  run: { runId: string /** Credits charged so far in this run. */; spent(): number },
-): EventShaper {
+/** What a shaper knows of its run. */
+export interface ShapedRun {
+  runId: string
+  /** Credits charged so far in this run. */
+  spent(): number
+}
+
+export function createEventShaper(wire: WireSwitches, run: ShapedRun): EventShaper {
   let sequence = 0
   return (name, data) => {
     sequence++
