@@ -1,6 +1,10 @@
 export type { AgentClient, AgentClientOptions, StreamOptions } from './client/create-agent-client'
-export { createAgentClient, DEFAULT_IDLE_TIMEOUT_MS } from './client/create-agent-client'
-export type { AgentRequestErrorCode, AgentStoreErrorCode } from './errors/agent-errors'
+export { createAgentClient } from './client/create-agent-client'
+export type {
+  AgentProtocolErrorCode,
+  AgentRequestErrorCode,
+  AgentStoreErrorCode,
+} from './errors/agent-errors'
 export {
   AgentError,
   AgentProtocolError,
@@ -10,11 +14,13 @@ export {
   AgentValidationError,
 } from './errors/agent-errors'
 export { devWarning } from './errors/dev-warning'
+export type { CallbackErrorHandler } from './errors/report-callback-error'
 export * from './protocol/index'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
 export type {
   AgentRunState,
   RunPlan,
+  RunRequest,
   RunStatus,
   SceneState,
   SceneStatus,
@@ -31,5 +37,10 @@ export type { AgentRunSnapshot } from './store/run-snapshot'
 export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snapshot'
 export type { RunStorage } from './store/run-storage'
 export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
-export type { Fetch, StreamRequest } from './transport/stream-agent-events'
-export { streamAgentEvents } from './transport/stream-agent-events'
+export type {
+  Fetch,
+  StreamListeners,
+  StreamRequest,
+  StreamTiming,
+} from './transport/stream-agent-events'
+export { DEFAULT_STALL_AFTER_MS, streamAgentEvents } from './transport/stream-agent-events'

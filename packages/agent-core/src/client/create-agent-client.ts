@@ -1,4 +1,3 @@
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
 import {
   AGENT_ROUTES,
   type AgentRunInput,
@@ -9,9 +8,15 @@ import {
 import { validateJobInput, validateRunInput } from '../protocol/validate-request'
 import { readRejection } from '../transport/read-rejection'
 import type { RunOutcome } from '../transport/run-outcome'
-import { type Fetch, streamAgentEvents } from '../transport/stream-agent-events'
+import {
+  type Fetch,
+  type StreamListeners,
+  type StreamTiming,
+  streamAgentEvents,
+} from '../transport/stream-agent-events'
+import { validateStreamTiming } from '../transport/validate-stream-timing'
 
-export interface AgentClientOptions {
+export interface AgentClientOptions extends StreamTiming {
   /** Where the API lives, e.g. `https://api.kvid.ai`, or your own proxy's origin and path. */
   baseUrl: string
   /** Sent as the `api-key` header and as `apiKey` in the body. Leave out behind a proxy that adds it. */
@@ -21,13 +26,10 @@ export interface AgentClientOptions {
   fetch?: Fetch
   /** Extra headers for every request. */
   headers?: Record<string, string>
-  /** Silence after which a stream counts as interrupted. Default 45 s (the server pings every 15 s). */
-  idleTimeoutMs?: number
 }
 
-export interface StreamOptions {
+export interface StreamOptions extends StreamListeners {
   signal?: AbortSignal
-  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
 }
 
 export interface AgentClient {
@@ -41,7 +43,21 @@ export interface AgentClient {
   ): Promise<ResumableJob | null>
 }
 
-export const DEFAULT_IDLE_TIMEOUT_MS = 45_000
+function count(value: unknown): number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0
+}
+
+/** The job a check-resume answer names, read leniently; null when it names none. */
+function readResumableJob(body: unknown): ResumableJob | null {
+  const job = (body as { data?: unknown } | null)?.data as Record<string, unknown> | null
+  if (typeof job !== 'object' || job === null) return null
+  if (typeof job.jobId !== 'string' || job.jobId === '') return null
+  return {
+    jobId: job.jobId,
+    remainingScenes: count(job.remainingScenes),
+    totalScenes: count(job.totalScenes),
+  }
+}
 
 /**
  * A client for the four Agent API endpoints. Each streaming call sends exactly one
@@ -49,22 +65,24 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 45_000
  * anything is sent, and an early reject throws `AgentRequestError`.
  */
 export function createAgentClient(options: AgentClientOptions): AgentClient {
-  const { apiKey, email } = options
+  validateStreamTiming(options)
+  const { apiKey, email, stallAfterMs, idleTimeoutMs, maxEventBytes } = options
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const fetcher: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const headers: Record<string, string> = { ...options.headers }
   if (apiKey) headers['api-key'] = apiKey
   const credentials = apiKey ? { email, apiKey } : {}
 
-  function stream(path: string, input: object, { signal, onEvent }: StreamOptions = {}) {
+  function stream(path: string, input: object, streamOptions: StreamOptions = {}) {
     return streamAgentEvents({
+      ...streamOptions,
       url: baseUrl + path,
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ ...input, ...credentials }),
       fetch: fetcher,
-      signal,
-      idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-      onEvent: onEvent ?? (() => {}),
+      stallAfterMs,
+      idleTimeoutMs,
+      maxEventBytes,
     })
   }
 
@@ -90,9 +108,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       })
       const type = response.headers.get('content-type') ?? ''
       if (!response.ok || !type.includes('json')) throw await readRejection(response)
-      const body = (await response.json()) as { data?: ResumableJob | null }
-      const job = body?.data
-      return job && typeof job.jobId === 'string' ? job : null
+      return readResumableJob(await response.json())
     },
   }
 }

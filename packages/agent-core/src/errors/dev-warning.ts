@@ -1,6 +1,6 @@
 const warned = new Set<string>()
 
-function isProduction(): boolean {
+export function isProduction(): boolean {
   try {
     // Bundlers replace this expression; without one, `process` may not exist.
     return process.env.NODE_ENV === 'production'

@@ -73,17 +73,26 @@ export function createEmptyComposition(): Composition {
   }
 }
 
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+function isMap(value: unknown): value is Record<string, never> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 /**
- * Fills in what a partial composition leaves out (30 fps, 1920×1080, empty maps) and keeps
- * every other field as it was. The input is not changed.
+ * Fills in what a partial composition leaves out or gets wrong (30 fps, 1920×1080, empty
+ * maps for items and assets) and keeps every other field as it was. The input is not
+ * changed.
  */
 export function normalizeComposition(input: CompositionInput): Composition {
   return {
     ...input,
-    fps: input.fps ?? DEFAULT_FPS,
-    compositionWidth: input.compositionWidth ?? DEFAULT_WIDTH,
-    compositionHeight: input.compositionHeight ?? DEFAULT_HEIGHT,
-    items: input.items ?? {},
-    assets: input.assets ?? {},
+    fps: positive(input.fps, DEFAULT_FPS),
+    compositionWidth: positive(input.compositionWidth, DEFAULT_WIDTH),
+    compositionHeight: positive(input.compositionHeight, DEFAULT_HEIGHT),
+    items: isMap(input.items) ? input.items : {},
+    assets: isMap(input.assets) ? input.assets : {},
   }
 }

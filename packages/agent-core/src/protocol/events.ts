@@ -13,13 +13,16 @@ export interface ToolEndData {
 }
 
 export interface PlanReadyData {
+  /** Empty when the server left it out: the stream keeps the job it was sent for. */
   jobId: string
   totalScenes: number
+  /** 0 when the server did not say. */
   estimatedMinutes: number
 }
 
 export interface SceneStartData {
   sceneId: string
+  /** -1 when the server did not say (or said something out of bounds). */
   sceneIndex: number
 }
 
@@ -30,6 +33,7 @@ export interface SceneCompleteData {
 
 export interface SceneFailedData {
   sceneId: string
+  /** Empty when the server gave no reason. */
   error: string
 }
 
@@ -80,9 +84,11 @@ export interface DoneResult {
   message: string
   messageKey?: string
   messageParams?: Record<string, string | number>
-  composition: Composition
+  /** The final composition; null when the server sent none (the state keeps the last one). */
+  composition: Composition | null
   toolResults: ToolResult[]
-  projectId: number
+  /** Null when the server sent none or something that is not a project id. */
+  projectId: number | null
   resumeJobId?: string
   remainingScenes?: number
   totalScenes?: number

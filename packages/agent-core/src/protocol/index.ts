@@ -41,7 +41,7 @@ export type {
   UnknownAgentEvent,
 } from './events'
 export { AGENT_EVENT_TYPES } from './events'
-export { AGENT_LIMITS } from './limits'
+export { AGENT_LIMITS, STREAM_LIMITS } from './limits'
 export { parseAgentEvent } from './parse-event'
 export type {
   AgentRunBody,
@@ -61,3 +61,4 @@ export type {
 } from './requests'
 export { AGENT_ROUTES, LOCALES } from './requests'
 export { validateJobInput, validateRunInput } from './validate-request'
+export type { AgentProtocolWarning, AgentWarningListener } from './warnings'

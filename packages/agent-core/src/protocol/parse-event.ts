@@ -1,96 +1,261 @@
 import { AgentProtocolError } from '../errors/agent-errors'
-import { normalizeComposition } from './composition'
-import {
-  AGENT_EVENT_TYPES,
-  type AgentEvent,
-  type AgentEventType,
-  type UnknownAgentEvent,
+import { type Composition, type CompositionInput, normalizeComposition } from './composition'
+import type {
+  AgentEvent,
+  AgentEventMap,
+  AgentEventType,
+  DoneResult,
+  RunCost,
+  TokenUsage,
+  ToolResult,
+  UnknownAgentEvent,
 } from './events'
+import { STREAM_LIMITS } from './limits'
+import { createPayloadReader, type Fields, isObject, type PayloadReader } from './payload-reader'
+import type { AgentWarningListener } from './warnings'
 
-/**
- * Field checks per event, written compactly: `name:kind`, where kind is `s` string,
- * `n` number, `b` boolean, `o` object, `a` array, `c` composition; a trailing `?` makes the
- * field optional (absent or null).
- */
-const SHAPES: Record<AgentEventType, string> = {
-  tool_start: 'toolUseId:s toolName:s',
-  tool_end: 'toolUseId:s toolName:s success:b error:s?',
-  plan_ready: 'jobId:s totalScenes:n estimatedMinutes:n',
-  scene_start: 'sceneId:s sceneIndex:n',
-  scene_complete: 'sceneId:s voiceError:s?',
-  scene_failed: 'sceneId:s error:s',
-  checkpoint: 'composition:c',
-  insufficient_credit: 'completedScenes:n totalScenes:n remainingCredit:n estPerScene:n',
-  template_warning: 'severity:s field:s message:s',
-  done: 'success:b data:o',
-  error: 'error:s',
-  heartbeat: '',
+const { scenesMax } = STREAM_LIMITS
+const NOT_JSON = Symbol('not JSON')
+
+type EventReader<Type extends AgentEventType> = (
+  read: PayloadReader,
+  warn: AgentWarningListener,
+) => AgentEventMap[Type] | null
+
+/** A scene id the board can key on; without one the event is ignored. */
+function sceneId(read: PayloadReader): string | null {
+  const value = read.payload.sceneId
+  if (typeof value === 'string' && value !== '') return value
+  read.report('sceneId', 'missing or not a non-empty string; ignored the event')
+  return null
 }
 
-const DONE_DATA =
-  'message:s composition:c toolResults:a projectId:n messageKey:s? messageParams:o? resumeJobId:s? remainingScenes:n? totalScenes:n? tokenUsage:o? cost:o?'
-
-type Fields = Record<string, unknown>
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return '-'
-  if (Array.isArray(value)) return 'a'
-  if (isObject(value)) return Array.isArray(value.tracks) ? 'c' : 'o'
-  return (typeof value)[0] as string
-}
-
-/** The first field that breaks the shape, as `field (expected kind)`; or undefined. */
-function mismatch(value: Fields, shape: string, prefix = ''): string | undefined {
-  for (const spec of shape.split(' ')) {
-    const [field, kind] = spec.split(':') as [string, string]
-    const found = value[field]
-    if (kind.endsWith('?') && found == null) continue
-    const actual = kindOf(found)
-    const expected = kind[0]
-    if (actual === expected || (expected === 'o' && actual === 'c')) continue
-    return `${prefix}${field}`
+function sceneIndex(read: PayloadReader): number {
+  const value = read.payload.sceneIndex
+  if (Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < scenesMax) {
+    return value as number
   }
-  return undefined
+  read.report('sceneIndex', `expected a whole number below ${scenesMax}; placed the scene last`)
+  return -1
 }
 
-/** Fills in the payload's composition, in place: the payload is this parse's own object. */
-function normalizeIn(value: Fields) {
-  if (isObject(value.composition))
-    value.composition = normalizeComposition(value.composition as never)
-}
-
-/**
- * Turns one SSE message into a typed event. An unknown event name is passed on as
- * `{ type: 'unknown' }`; a known name with a payload that breaks the protocol throws
- * `AgentProtocolError`.
- */
-export function parseAgentEvent(name: string, text: string): AgentEvent | UnknownAgentEvent {
-  let data: unknown
-  try {
-    data = text === '' ? {} : JSON.parse(text)
-  } catch {
-    throw new AgentProtocolError(name, text, `The ${name} event's data is not JSON.`)
+function composition(read: PayloadReader): Composition | null {
+  const value = read.payload.composition
+  if (isObject(value) && Array.isArray(value.tracks)) {
+    return normalizeComposition(value as CompositionInput)
   }
-  if (!(AGENT_EVENT_TYPES as readonly string[]).includes(name))
-    return { type: 'unknown', name, data }
-  const type = name as AgentEventType
-  if (type === 'heartbeat') return { type, data: isObject(data) ? data : {} }
-  const bad = !isObject(data)
-    ? 'data'
-    : (mismatch(data, SHAPES[type]) ??
-      (type === 'done' ? mismatch(data.data as Fields, DONE_DATA, 'data.') : undefined))
-  if (bad) {
-    throw new AgentProtocolError(
-      name,
-      text,
-      `The ${name} event has a missing or wrong-typed ${bad}.`,
+  read.report('composition', 'not a composition with a tracks array; kept the last one')
+  return null
+}
+
+/** A map of numbers or strings, without a prototype, so no key can mean anything else. */
+function flatMap<Value>(
+  read: PayloadReader,
+  field: string,
+  keep: (value: unknown) => value is Value,
+): Record<string, Value> | undefined {
+  const value = read.optionalObject(field)
+  if (!value) return undefined
+  const map: Record<string, Value> = Object.create(null)
+  for (const [key, entry] of Object.entries(value)) {
+    if (keep(entry)) map[key] = entry
+    else read.report(`${field}.${key}`, 'not a plain number or string; dropped it')
+  }
+  return map
+}
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+const isParameter = (value: unknown): value is string | number =>
+  typeof value === 'string' || isNumber(value)
+
+function projectId(read: PayloadReader): number | null {
+  const value = read.payload.projectId
+  if (Number.isSafeInteger(value)) return value as number
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) {
+    read.report('projectId', 'a string of digits; read it as a number')
+    return Number(value)
+  }
+  read.report('projectId', "not a project id; kept the run's project")
+  return null
+}
+
+function toolResults(read: PayloadReader): ToolResult[] {
+  const value = read.payload.toolResults
+  if (Array.isArray(value)) return value.filter(isObject) as ToolResult[]
+  read.report('toolResults', 'not an array; used []')
+  return []
+}
+
+function tokenUsage(read: PayloadReader, warn: AgentWarningListener): TokenUsage | undefined {
+  const value = read.optionalObject('tokenUsage')
+  if (!value) return undefined
+  const usage = createPayloadReader('done', value, warn, 'data.tokenUsage.')
+  return {
+    inputTokens: usage.number('inputTokens', 0),
+    outputTokens: usage.number('outputTokens', 0),
+    creditCost: usage.number('creditCost', 0),
+  }
+}
+
+function cost(read: PayloadReader, warn: AgentWarningListener): RunCost | undefined {
+  const value = read.optionalObject('cost')
+  if (!value) return undefined
+  const cost = createPayloadReader('done', value, warn, 'data.cost.')
+  if (value.breakdown == null) cost.report('breakdown', 'missing; used {}')
+  return {
+    ...value,
+    runId: cost.text('runId', ''),
+    total: cost.number('total', 0),
+    breakdown: flatMap(cost, 'breakdown', isNumber) ?? Object.create(null),
+    rowCount: cost.number('rowCount', 0),
+    pendingCount: cost.number('pendingCount', 0),
+  }
+}
+
+function doneResult(read: PayloadReader, warn: AgentWarningListener): DoneResult {
+  let payload = read.payload.data
+  if (!isObject(payload)) {
+    const flat = 'composition' in read.payload
+    read.report(
+      'data',
+      flat ? 'missing; read the result beside it' : 'missing; used an empty result',
     )
+    payload = flat ? read.payload : {}
   }
-  normalizeIn(data as Fields)
-  if (type === 'done') normalizeIn((data as Fields).data as Fields)
-  return { type, data } as AgentEvent
+  const data = createPayloadReader('done', payload as Fields, warn, 'data.')
+  return {
+    ...(payload as Fields),
+    message: data.text('message', ''),
+    messageKey: data.optionalText('messageKey'),
+    messageParams: flatMap(data, 'messageParams', isParameter),
+    composition: composition(data),
+    toolResults: toolResults(data),
+    projectId: projectId(data),
+    resumeJobId: data.optionalText('resumeJobId'),
+    remainingScenes: data.optionalCount('remainingScenes', scenesMax),
+    totalScenes: data.optionalCount('totalScenes', scenesMax),
+    tokenUsage: tokenUsage(data, warn),
+    cost: cost(data, warn),
+  }
+}
+
+/** How each event's payload is read: typed against `AgentEventMap`, one reader per event. */
+const READERS = {
+  tool_start(read) {
+    const toolName = read.text('toolName', 'unknown')
+    return { ...read.payload, toolUseId: read.text('toolUseId', toolName), toolName }
+  },
+  tool_end(read) {
+    const toolName = read.text('toolName', 'unknown')
+    const error = read.optionalText('error')
+    return {
+      ...read.payload,
+      toolUseId: read.text('toolUseId', toolName),
+      toolName,
+      success: read.flag('success', error === undefined),
+      error,
+    }
+  },
+  plan_ready: (read) => ({
+    ...read.payload,
+    jobId: read.text('jobId', ''),
+    totalScenes: read.count('totalScenes', scenesMax, 0),
+    estimatedMinutes: read.number('estimatedMinutes', 0),
+  }),
+  scene_start(read) {
+    const id = sceneId(read)
+    return id === null ? null : { ...read.payload, sceneId: id, sceneIndex: sceneIndex(read) }
+  },
+  scene_complete(read) {
+    const id = sceneId(read)
+    return id === null
+      ? null
+      : { ...read.payload, sceneId: id, voiceError: read.optionalText('voiceError') }
+  },
+  scene_failed(read) {
+    const id = sceneId(read)
+    return id === null ? null : { ...read.payload, sceneId: id, error: read.text('error', '') }
+  },
+  checkpoint(read) {
+    const value = composition(read)
+    return value === null ? null : { ...read.payload, composition: value }
+  },
+  insufficient_credit: (read) => ({
+    ...read.payload,
+    completedScenes: read.count('completedScenes', scenesMax, 0),
+    totalScenes: read.count('totalScenes', scenesMax, 0),
+    remainingCredit: read.number('remainingCredit', 0),
+    estPerScene: read.number('estPerScene', 0),
+  }),
+  template_warning: (read) => ({
+    ...read.payload,
+    severity: read.text('severity', 'warning'),
+    field: read.text('field', ''),
+    message: read.text('message', ''),
+  }),
+  done(read, warn) {
+    const result = doneResult(read, warn)
+    const unfinished = (result.remainingScenes ?? 0) > 0
+    return { ...read.payload, success: read.flag('success', !unfinished), data: result }
+  },
+  error: (read) => ({
+    ...read.payload,
+    error: read.text('error', 'The agent reported an error without a message.'),
+  }),
+  heartbeat: () => ({}),
+} satisfies { [Type in AgentEventType]: EventReader<Type> }
+
+function parseJson(text: string): unknown {
+  if (text === '') return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
+function kindOf(data: unknown): string {
+  if (data === NOT_JSON) return 'not JSON'
+  return Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`
+}
+
+/**
+ * Turns one SSE message into a typed event, leniently. Unknown names pass on as
+ * `{ type: 'unknown' }` and heartbeats as `{ type: 'heartbeat' }`, whatever their data.
+ * A known event with odd fields gets safe defaults, each oddity reported through `warn`;
+ * one that cannot be used at all (no scene id, data that is not an object) is reported
+ * and gives null. Only a `done` whose data cannot be read at all throws an
+ * `AgentProtocolError`: the run has ended, but its result is lost.
+ */
+export function parseAgentEvent(
+  name: string,
+  text: string,
+  warn: AgentWarningListener = () => {},
+): AgentEvent | UnknownAgentEvent | null {
+  if (name === 'heartbeat') return { type: 'heartbeat', data: {} }
+  const data = parseJson(text)
+  if (!Object.hasOwn(READERS, name)) {
+    return { type: 'unknown', name, data: data === NOT_JSON ? text : data }
+  }
+  const type = name as AgentEventType
+  if (!isObject(data)) {
+    if (type === 'error') {
+      warn({ event: name, field: 'data', message: `${kindOf(data)}; read it as the message` })
+      return { type, data: { error: typeof data === 'string' ? data : text } }
+    }
+    if (type === 'done') {
+      throw new AgentProtocolError({
+        code: 'UNREADABLE_DONE',
+        event: name,
+        data: text.slice(0, 1000),
+        message: `The done event's data is ${kindOf(data)}: the run ended, but its result could not be read. The last checkpoint is kept.`,
+      })
+    }
+    warn({ event: name, field: 'data', message: `${kindOf(data)}; ignored the event` })
+    return null
+  }
+  const reader = READERS[type] as EventReader<AgentEventType>
+  const value = reader(createPayloadReader(name, data, warn), warn)
+  return value === null ? null : ({ type, data: value } as AgentEvent)
 }

@@ -3,7 +3,7 @@ import { AGENT_LIMITS } from './limits'
 import { type AgentRunInput, LOCALES, type ResumeInput, type RetrySceneInput } from './requests'
 
 function fail(field: string, fix: string): never {
-  throw new AgentValidationError(field, fix)
+  throw new AgentValidationError({ field, fix })
 }
 
 function requireText(value: unknown, field: string) {

@@ -21,6 +21,7 @@ function initial(): AgentRunState {
 /** The state the recording's events fold into, without any transport. */
 const expected = recording.events
   .map((event) => parseAgentEvent(event.name, JSON.stringify(event.data)))
+  .filter((event) => event !== null)
   .reduce(reduceAgentEvent, initial())
 
 /** Runs through the real client and transport, folding every event it delivers. */

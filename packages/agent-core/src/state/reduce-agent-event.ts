@@ -1,6 +1,22 @@
-import { AgentStreamError } from '../errors/agent-errors'
+import { toStreamError } from '../errors/agent-errors'
 import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
+import { STREAM_LIMITS } from '../protocol/limits'
+import type { AgentProtocolWarning } from '../protocol/warnings'
 import type { AgentRunState, SceneState, ToolCallState } from './run-state'
+
+/** A copy without a prototype: server ids such as `constructor` or `__proto__` stay plain keys. */
+export function copyRecord<Value>(record: Record<string, Value>): Record<string, Value> {
+  const copy: Record<string, Value> = Object.create(null)
+  for (const key in record) copy[key] = record[key] as Value
+  return copy
+}
+
+/** The state with one more warning, keeping the latest `STREAM_LIMITS.warningsMax`. */
+export function withWarning(state: AgentRunState, warning: AgentProtocolWarning): AgentRunState {
+  const warnings = [...state.warnings, warning]
+  if (warnings.length > STREAM_LIMITS.warningsMax) warnings.shift()
+  return { ...state, warnings }
+}
 
 /** The scene order with one scene put where its index belongs: a search, not a sort. */
 function placeInOrder(
@@ -22,10 +38,15 @@ function placeInOrder(
 
 function withScene(
   state: AgentRunState,
+  event: string,
   sceneId: string,
   change: Partial<SceneState>,
 ): AgentRunState {
-  const existing = state.scenes[sceneId]
+  const existing = Object.hasOwn(state.scenes, sceneId) ? state.scenes[sceneId] : undefined
+  if (!existing && state.sceneOrder.length >= STREAM_LIMITS.scenesMax) {
+    const message = `a scene beyond the ${STREAM_LIMITS.scenesMax} the client holds; ignored it`
+    return withWarning(state, { event, field: 'sceneId', message })
+  }
   const scene: SceneState = {
     // Every field from the start, so all scenes share one compact shape.
     ...(existing ?? {
@@ -38,10 +59,11 @@ function withScene(
     }),
     ...change,
   }
+  // An index the server did not give keeps the scene where it was, or puts it last.
+  if (scene.sceneIndex < 0) scene.sceneIndex = existing?.sceneIndex ?? state.sceneOrder.length
   // The copy is a dictionary without a prototype: V8 copies a large one of those several
   // times faster than a plain object, where every key is a step in a hidden-class chain.
-  const scenes: AgentRunState['scenes'] = Object.create(null)
-  for (const id in state.scenes) scenes[id] = state.scenes[id] as SceneState
+  const scenes = copyRecord(state.scenes)
   scenes[sceneId] = scene
   const sceneOrder =
     existing?.sceneIndex === scene.sceneIndex
@@ -50,10 +72,22 @@ function withScene(
   return { ...state, scenes, sceneOrder }
 }
 
+function withToolCall(state: AgentRunState, call: ToolCallState): AgentRunState {
+  const toolCalls = copyRecord(state.toolCalls)
+  if (!Object.hasOwn(toolCalls, call.toolUseId)) {
+    const ids = Object.keys(toolCalls)
+    // The oldest calls go first once the bound is reached.
+    for (const id of ids.slice(0, ids.length - STREAM_LIMITS.toolCallsMax + 1)) delete toolCalls[id]
+  }
+  toolCalls[call.toolUseId] = call
+  return { ...state, toolCalls }
+}
+
 /**
  * Folds one event into the run state. Pure; an event replaces only what it changes, so
  * every scene, tool call and composition it does not touch keeps its identity. Resume and
- * retry streams of the same job fold into the same state.
+ * retry streams fold into the job they were sent for (`state.request`), whether or not
+ * they announce it with `plan_ready`.
  */
 export function reduceAgentEvent(
   previous: AgentRunState,
@@ -70,56 +104,70 @@ export function reduceAgentEvent(
       const { toolUseId, toolName } = event.data
       const status: ToolCallState['status'] =
         event.type === 'tool_start' ? 'running' : event.data.success ? 'success' : 'failed'
-      const call = { toolUseId, toolName, status, error: (event.data as { error?: string }).error }
-      return { ...state, toolCalls: { ...state.toolCalls, [toolUseId]: call } }
+      const error = event.type === 'tool_end' ? event.data.error : undefined
+      return withToolCall(state, { toolUseId, toolName, status, error })
     }
     case 'plan_ready': {
       const { jobId, totalScenes, estimatedMinutes } = event.data
       const plan = { totalScenes, estimatedMinutes }
       // A resume announces the same job again: keep what its scenes already reached.
-      if (jobId === state.jobId) return { ...state, plan }
-      return { ...state, jobId, plan, scenes: {}, sceneOrder: [] }
+      if (jobId === '' || jobId === state.jobId) return { ...state, plan }
+      if (state.request && state.request.kind !== 'run') {
+        const message = `names job ${jobId}, but this stream is for job ${state.request.jobId}; kept that job`
+        return withWarning({ ...state, plan }, { event: 'plan_ready', field: 'jobId', message })
+      }
+      return { ...state, jobId, plan, scenes: Object.create(null), sceneOrder: [] }
     }
     case 'scene_start': {
       const { sceneId, sceneIndex } = event.data
-      const attempts = (state.scenes[sceneId]?.attempts ?? 0) + 1
-      return withScene(state, sceneId, {
+      const existing = Object.hasOwn(state.scenes, sceneId) ? state.scenes[sceneId] : undefined
+      return withScene(state, event.type, sceneId, {
         sceneIndex,
         status: 'running',
-        attempts,
+        attempts: (existing?.attempts ?? 0) + 1,
         error: undefined,
         voiceError: undefined,
       })
     }
     case 'scene_complete':
-      return withScene(state, event.data.sceneId, {
+      return withScene(state, event.type, event.data.sceneId, {
         status: 'complete',
         error: undefined,
         voiceError: event.data.voiceError,
       })
     case 'scene_failed':
-      return withScene(state, event.data.sceneId, { status: 'failed', error: event.data.error })
+      return withScene(state, event.type, event.data.sceneId, {
+        status: 'failed',
+        error: event.data.error,
+      })
     case 'checkpoint':
       return { ...state, composition: event.data.composition }
     case 'insufficient_credit':
       return { ...state, creditShortage: event.data }
     case 'template_warning':
-      return { ...state, templateWarnings: [...state.templateWarnings, event.data] }
+      return {
+        ...state,
+        templateWarnings: [...state.templateWarnings, event.data].slice(
+          -STREAM_LIMITS.templateWarningsMax,
+        ),
+      }
     case 'done': {
       const { success, data } = event.data
       const finished = success && !data.remainingScenes ? completeEveryScene(state) : state
       return {
         ...finished,
         status: 'done',
+        stalled: false,
         success,
         result: data,
-        composition: data.composition,
+        // A done without a composition leaves the last checkpoint in place.
+        composition: data.composition ?? state.composition,
         projectId: data.projectId ?? state.projectId,
         jobId: state.jobId ?? data.resumeJobId ?? null,
       }
     }
     case 'error':
-      return { ...state, status: 'failed', error: new AgentStreamError(event.data.error) }
+      return { ...state, status: 'failed', stalled: false, error: toStreamError(event.data.error) }
   }
 }
 
@@ -128,7 +176,7 @@ export function settleRunningScenes(state: AgentRunState): AgentRunState {
   let scenes: AgentRunState['scenes'] | undefined
   for (const scene of Object.values(state.scenes)) {
     if (scene.status !== 'running') continue
-    scenes ??= { ...state.scenes }
+    scenes ??= copyRecord(state.scenes)
     scenes[scene.sceneId] = { ...scene, status: 'pending' }
   }
   return scenes ? { ...state, scenes } : state
@@ -140,19 +188,19 @@ export function settleRunningScenes(state: AgentRunState): AgentRunState {
  * dropped connection and the server noticing). Scenes never seen get an id of `#<index>`.
  */
 function completeEveryScene(state: AgentRunState): AgentRunState {
-  const total = state.plan?.totalScenes ?? 0
+  const total = Math.min(state.plan?.totalScenes ?? 0, STREAM_LIMITS.scenesMax)
   if (total === 0) return state
   const seen = new Set<number>()
   let scenes: AgentRunState['scenes'] | undefined
   for (const scene of Object.values(state.scenes)) {
     seen.add(scene.sceneIndex)
     if (scene.status === 'complete') continue
-    scenes ??= { ...state.scenes }
+    scenes ??= copyRecord(state.scenes)
     scenes[scene.sceneId] = { ...scene, status: 'complete', error: undefined }
   }
   for (let sceneIndex = 0; sceneIndex < total; sceneIndex++) {
     if (seen.has(sceneIndex)) continue
-    scenes ??= { ...state.scenes }
+    scenes ??= copyRecord(state.scenes)
     const sceneId = `#${sceneIndex}`
     scenes[sceneId] = { sceneId, sceneIndex, status: 'complete', attempts: 0 }
   }

@@ -1,6 +1,7 @@
 import type { AgentError } from '../errors/agent-errors'
 import type { Composition } from '../protocol/composition'
 import type { DoneResult, InsufficientCreditData, TemplateWarningData } from '../protocol/events'
+import type { AgentProtocolWarning } from '../protocol/warnings'
 
 export type RunStatus =
   | 'idle'
@@ -31,6 +32,15 @@ export interface ToolCallState {
   error?: string
 }
 
+/**
+ * The request a run state follows. A resume or retry belongs to the job it was sent for,
+ * whatever its stream says or leaves out.
+ */
+export type RunRequest =
+  | { kind: 'run' }
+  | { kind: 'resume'; jobId: string }
+  | { kind: 'retry-scene'; jobId: string; sceneId: string }
+
 export interface RunPlan {
   totalScenes: number
   estimatedMinutes: number
@@ -42,11 +52,13 @@ export interface AgentRunState {
   jobId: string | null
   projectId: number | null
   plan: RunPlan | null
-  /** Scenes by `sceneId`; a record without a prototype once scenes arrive (use `in` or `Object.hasOwn`). */
+  /** The latest request: a new run, a resume or a retry. Null before the first. */
+  request: RunRequest | null
+  /** Scenes by `sceneId`, in a record without a prototype: no id can mean anything else. */
   scenes: Record<string, SceneState>
   /** Scene ids ordered by `sceneIndex`. */
   sceneOrder: string[]
-  /** Tool calls by `toolUseId`. */
+  /** Tool calls by `toolUseId` (the latest `STREAM_LIMITS.toolCallsMax`), without a prototype. */
   toolCalls: Record<string, ToolCallState>
   /** The latest composition from a `checkpoint` or `done`; a failure never clears it. */
   composition: Composition | null
@@ -57,6 +69,10 @@ export interface AgentRunState {
   success: boolean | null
   /** The last thing that went wrong: a reject, a stream error, a broken payload. */
   error: AgentError | null
+  /** No byte has come for a while (`stallAfterMs`); the stream is still open. */
+  stalled: boolean
+  /** Protocol oddities the current request's stream survived (the latest `STREAM_LIMITS.warningsMax`). */
+  warnings: AgentProtocolWarning[]
 }
 
 /** Whether a request of the run is in flight: sent, or streaming. */
@@ -69,15 +85,18 @@ export function createInitialRunState(projectId: number | null = null): AgentRun
     status: 'idle',
     jobId: null,
     projectId,
+    request: null,
     plan: null,
-    scenes: {},
+    scenes: Object.create(null),
     sceneOrder: [],
-    toolCalls: {},
+    toolCalls: Object.create(null),
     composition: null,
     templateWarnings: [],
     creditShortage: null,
     result: null,
     success: null,
     error: null,
+    stalled: false,
+    warnings: [],
   }
 }

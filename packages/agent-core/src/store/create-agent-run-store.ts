@@ -1,16 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { AgentClient } from '../client/create-agent-client'
+import type { AgentClient, StreamOptions } from '../client/create-agent-client'
 import {
   type AgentError,
   AgentRequestError,
   AgentStoreError,
   AgentValidationError,
 } from '../errors/agent-errors'
+import { devWarning } from '../errors/dev-warning'
+import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import type { Composition } from '../protocol/composition'
 import type { AgentEvent, DoneResult, UnknownAgentEvent } from '../protocol/events'
 import type { AgentRunInput, Locale, ResumableJob } from '../protocol/requests'
-import { reduceAgentEvent, settleRunningScenes } from '../state/reduce-agent-event'
-import { type AgentRunState, createInitialRunState } from '../state/run-state'
+import { reduceAgentEvent, settleRunningScenes, withWarning } from '../state/reduce-agent-event'
+import { type AgentRunState, createInitialRunState, type RunRequest } from '../state/run-state'
 import type { RunOutcome } from '../transport/run-outcome'
 import {
   type AgentRunSnapshot,
@@ -34,6 +36,11 @@ export interface AgentRunStoreOptions {
   onCheckpoint?: (composition: Composition) => void
   onDone?: (result: DoneResult, success: boolean) => void
   onError?: (error: AgentError) => void
+  /**
+   * One of the callbacks above threw. The run goes on regardless; the error is also
+   * logged with `console.error` in development builds.
+   */
+  onCallbackError?: CallbackErrorHandler
 }
 
 export type AgentRunStartInput = Omit<AgentRunInput, 'projectId'> & { projectId?: number }
@@ -56,6 +63,8 @@ export interface AgentRunStore
   restore(): Promise<boolean>
 }
 
+const SOURCE = '@kvidai/agent-core'
+
 /**
  * A store for one project's agent runs, on `zustand/vanilla`. One request at a time; every
  * event goes through `reduceAgentEvent`; nothing a failure says clears the composition.
@@ -77,15 +86,28 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
   const persist = () =>
     save((target) => target.setItem(storageKey(), JSON.stringify(toRunSnapshot(getState()))))
 
+  /** Calls an app callback; one that throws is reported and never ends the run. */
+  function notify<Name extends 'onEvent' | 'onCheckpoint' | 'onDone' | 'onError'>(
+    name: Name,
+    ...values: Parameters<NonNullable<AgentRunStoreOptions[Name]>>
+  ) {
+    try {
+      ;(options[name] as ((...args: typeof values) => void) | undefined)?.(...values)
+    } catch (error) {
+      reportCallbackError(SOURCE, name, error, options.onCallbackError)
+    }
+  }
+
   async function launch(
+    request: RunRequest | null,
     begin: (state: AgentRunState) => AgentRunState,
-    send: (
-      signal: AbortSignal,
-      onEvent: (event: AgentEvent | UnknownAgentEvent) => void,
-    ) => Promise<RunOutcome>,
+    send: (stream: StreamOptions & { signal: AbortSignal }) => Promise<RunOutcome>,
   ): Promise<RunOutcome> {
     if (inFlight) {
-      throw new AgentStoreError('RUN_IN_FLIGHT', 'A run is already in flight: stop it or wait.')
+      throw new AgentStoreError({
+        code: 'RUN_IN_FLIGHT',
+        message: 'A run is already in flight: stop it or wait.',
+      })
     }
     const controller = new AbortController()
     inFlight = controller
@@ -93,34 +115,58 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     const before = getState()
     setState((state) => ({
       ...begin(state),
+      ...(request && { request }),
       status: 'submitting',
       error: null,
       result: null,
       success: null,
       creditShortage: null,
+      stalled: false,
+      warnings: [],
     }))
 
-    function onEvent(event: AgentEvent | UnknownAgentEvent) {
-      if (!current()) return
-      setState(reduceAgentEvent(getState(), event), true)
-      options.onEvent?.(event)
-      if (event.type === 'checkpoint') options.onCheckpoint?.(event.data.composition)
-      if (event.type === 'plan_ready' || event.type === 'checkpoint') persist()
+    const stream: StreamOptions & { signal: AbortSignal } = {
+      signal: controller.signal,
+      onEvent(event) {
+        if (!current()) return
+        const previous = getState()
+        const next = reduceAgentEvent(previous, event)
+        setState(next, true)
+        if (next.warnings !== previous.warnings) {
+          const warning = next.warnings.at(-1)
+          if (warning) devWarning(SOURCE, `${warning.event}, ${warning.field}: ${warning.message}`)
+        }
+        notify('onEvent', event)
+        if (event.type === 'checkpoint') notify('onCheckpoint', event.data.composition)
+        if (event.type === 'plan_ready' || event.type === 'checkpoint') persist()
+      },
+      onWarning(warning) {
+        if (current()) setState(withWarning(getState(), warning), true)
+      },
+      onStalledChange(stalled) {
+        if (current() && getState().stalled !== stalled) setState({ stalled })
+      },
+      onCallbackError: options.onCallbackError,
     }
 
     try {
-      const outcome = await send(controller.signal, onEvent)
+      const outcome = await send(stream)
       if (!current()) return outcome
       if (outcome.reason === 'done') {
-        options.onDone?.(outcome.result, outcome.success)
+        notify('onDone', outcome.result, outcome.success)
       } else {
         const status = { error: 'failed', interrupted: 'interrupted', aborted: 'stopped' } as const
         const error = outcome.reason === 'error' ? outcome.error : getState().error
         setState(
-          { ...settleRunningScenes(getState()), status: status[outcome.reason], error },
+          {
+            ...settleRunningScenes(getState()),
+            status: status[outcome.reason],
+            error,
+            stalled: false,
+          },
           true,
         )
-        if (outcome.reason === 'error') options.onError?.(outcome.error)
+        if (outcome.reason === 'error') notify('onError', outcome.error)
       }
       return outcome
     } catch (error) {
@@ -129,10 +175,14 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
         else {
           const refused =
             error instanceof AgentRequestError || error instanceof AgentValidationError
-          const failure = { status: refused ? 'rejected' : 'failed', error } as const
+          const failure = {
+            status: refused ? 'rejected' : 'failed',
+            error,
+            stalled: false,
+          } as const
           setState({ ...settleRunningScenes(getState()), ...failure } as AgentRunState, true)
         }
-        options.onError?.(error as AgentError)
+        notify('onError', error as AgentError)
       }
       throw error
     } finally {
@@ -143,8 +193,36 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     }
   }
 
+  /**
+   * Ties the state to the job a resume or retry was sent for, before its stream says
+   * anything: another job's scenes never stay on the board, and a following retry goes to
+   * this job even if the stream never names it.
+   */
+  function follow(request: Extract<RunRequest, { jobId: string }>, known?: ResumableJob | null) {
+    setState((state) => {
+      if (state.jobId === request.jobId) return { ...state, request }
+      const plan =
+        known?.jobId === request.jobId
+          ? { totalScenes: known.totalScenes, estimatedMinutes: 0 }
+          : null
+      return {
+        ...createInitialRunState(state.projectId),
+        status: state.status,
+        composition: state.composition,
+        jobId: request.jobId,
+        request,
+        plan,
+      }
+    })
+  }
+
   function jobIdOrThrow(jobId: string | null | undefined): string {
-    if (!jobId) throw new AgentStoreError('NO_JOB', 'There is no job to resume or retry.')
+    if (!jobId) {
+      throw new AgentStoreError({
+        code: 'NO_JOB',
+        message: 'There is no job to resume or retry: start a run, or check-resume first.',
+      })
+    }
     return jobId
   }
 
@@ -161,36 +239,45 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
       const projectId = input.projectId ?? getState().projectId
       const locale = input.locale ?? options.locale
       return launch(
-        (state) => ({
-          ...createInitialRunState(projectId),
-          composition: state.composition,
-        }),
-        (signal, onEvent) =>
-          client.run({ ...input, locale, projectId: projectId as number }, { signal, onEvent }),
+        { kind: 'run' },
+        (state) => ({ ...createInitialRunState(projectId), composition: state.composition }),
+        (stream) => client.run({ ...input, locale, projectId: projectId as number }, stream),
       )
     },
     resume(jobId) {
       return launch(
+        null,
         (state) => state,
-        async (signal, onEvent) => {
+        async (stream) => {
           const state = getState()
-          const id =
-            jobId ?? state.result?.resumeJobId ?? state.jobId ?? (await checkResume())?.jobId
-          return client.resume(
-            { jobId: jobIdOrThrow(id), locale: options.locale },
-            { signal, onEvent },
-          )
+          let known: ResumableJob | null = null
+          let id = jobId ?? state.result?.resumeJobId ?? state.jobId
+          if (!id) {
+            known = await checkResume()
+            id = known?.jobId ?? null
+          }
+          const request = { kind: 'resume', jobId: jobIdOrThrow(id) } as const
+          follow(request, known)
+          return client.resume({ jobId: request.jobId, locale: options.locale }, stream)
         },
       )
     },
     retryScene(sceneId) {
       return launch(
+        null,
         (state) => state,
-        (signal, onEvent) =>
-          client.retryScene(
-            { jobId: jobIdOrThrow(getState().jobId), sceneId, locale: options.locale },
-            { signal, onEvent },
-          ),
+        (stream) => {
+          const request = {
+            kind: 'retry-scene',
+            jobId: jobIdOrThrow(getState().jobId),
+            sceneId,
+          } as const
+          follow(request)
+          return client.retryScene(
+            { jobId: request.jobId, sceneId, locale: options.locale },
+            stream,
+          )
+        },
       )
     },
     checkResume,
@@ -208,7 +295,10 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     toSnapshot: () => toRunSnapshot(getState()),
     fromSnapshot(snapshot) {
       if (inFlight) {
-        throw new AgentStoreError('RUN_IN_FLIGHT', 'Cannot restore while a run is in flight.')
+        throw new AgentStoreError({
+          code: 'RUN_IN_FLIGHT',
+          message: 'Cannot restore while a run is in flight.',
+        })
       }
       setState(fromRunSnapshot(snapshot), true)
     },

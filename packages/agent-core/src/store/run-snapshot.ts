@@ -1,15 +1,30 @@
-import { settleRunningScenes } from '../state/reduce-agent-event'
-import { type AgentRunState, createInitialRunState, isRunning } from '../state/run-state'
+import { isObject } from '../protocol/payload-reader'
+import { copyRecord, settleRunningScenes } from '../state/reduce-agent-event'
+import {
+  type AgentRunState,
+  createInitialRunState,
+  isRunning,
+  type RunStatus,
+  type SceneStatus,
+} from '../state/run-state'
 
 /** What survives a reload: the job, its project, its scenes and the latest composition. JSON-safe. */
 export type AgentRunSnapshot = { version: 1 } & Omit<
   AgentRunState,
-  'toolCalls' | 'templateWarnings' | 'error'
+  'toolCalls' | 'templateWarnings' | 'error' | 'stalled' | 'warnings' | 'request'
 >
 
 export function toRunSnapshot(state: AgentRunState): AgentRunSnapshot {
-  // Tool calls, warnings and errors belong to one request and do not outlive it.
-  const { toolCalls: _toolCalls, templateWarnings: _warnings, error: _error, ...saved } = state
+  // Tool calls, warnings, errors and the request belong to one request and do not outlive it.
+  const {
+    toolCalls: _toolCalls,
+    templateWarnings: _templateWarnings,
+    error: _error,
+    stalled: _stalled,
+    warnings: _warnings,
+    request: _request,
+    ...saved
+  } = state
   return { version: 1, ...saved }
 }
 
@@ -20,15 +35,47 @@ export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
   return settleRunningScenes({
     ...createInitialRunState(),
     ...saved,
+    scenes: copyRecord(saved.scenes),
     status: live ? 'interrupted' : saved.status,
   })
 }
 
-export function isRunSnapshot(value: unknown): value is AgentRunSnapshot {
-  const snapshot = value as AgentRunSnapshot | null
+const STATUSES: readonly RunStatus[] = [
+  'idle',
+  'submitting',
+  'streaming',
+  'done',
+  'failed',
+  'rejected',
+  'interrupted',
+  'stopped',
+]
+const SCENE_STATUSES: readonly SceneStatus[] = ['pending', 'running', 'complete', 'failed']
+
+function isScene(value: unknown, sceneId: string): boolean {
   return (
-    snapshot?.version === 1 &&
-    typeof snapshot.scenes === 'object' &&
-    Array.isArray(snapshot.sceneOrder)
+    isObject(value) &&
+    value.sceneId === sceneId &&
+    Number.isSafeInteger(value.sceneIndex) &&
+    SCENE_STATUSES.includes(value.status as SceneStatus)
   )
+}
+
+/**
+ * Whether a stored value is a snapshot this version can restore, checked through: a
+ * snapshot from another version, or one edited by hand, is refused rather than restored
+ * into a state the UI cannot show.
+ */
+export function isRunSnapshot(value: unknown): value is AgentRunSnapshot {
+  if (!isObject(value) || value.version !== 1) return false
+  const { scenes, sceneOrder, composition, status, plan, result } = value
+  if (!STATUSES.includes(status as RunStatus)) return false
+  if (!isObject(scenes) || !Array.isArray(sceneOrder)) return false
+  if (!sceneOrder.every((id) => typeof id === 'string' && isScene(scenes[id], id))) return false
+  if (composition !== null && !(isObject(composition) && Array.isArray(composition.tracks))) {
+    return false
+  }
+  if (plan !== null && !(isObject(plan) && Number.isSafeInteger(plan.totalScenes))) return false
+  if (result !== null && !isObject(result)) return false
+  return value.jobId === null || typeof value.jobId === 'string'
 }

@@ -6,9 +6,9 @@ import { createAgentRunStore } from '../store/create-agent-run-store'
 import { runInput, testClient } from '../test-utils'
 
 /**
- * Answers a server should never give, from a real HTTP server on 127.0.0.1. None may throw
- * out of the SDK uncaught; each ends as a typed error or an interruption, one POST each,
- * and the last good composition stays.
+ * Answers a server should not give, from a real HTTP server on 127.0.0.1. None may throw
+ * out of the SDK uncaught; an odd event is reported and skipped or mended, and the run goes
+ * on to its ending; one POST each, and the last good composition stays.
  */
 type Answer = (response: import('node:http').ServerResponse) => void
 const answers: Record<string, Answer> = {}
@@ -57,16 +57,26 @@ async function run(scenario: string, idleTimeoutMs = 10_000) {
   return { outcome, state: store.getState() }
 }
 
+const DONE_WITHOUT_COMPOSITION = `event: done\ndata: ${JSON.stringify({
+  success: true,
+  data: { message: 'ok', toolResults: [], projectId: 1 },
+})}\n\n`
+
 describe('bad answers from the server', () => {
   answers['malformed-json'] = (response) =>
-    sse(response, `${GOOD_CHECKPOINT}event: scene_start\ndata: {"sceneId": \n\n`)
+    sse(
+      response,
+      `${GOOD_CHECKPOINT}event: scene_start\ndata: {"sceneId": \n\n${DONE_WITHOUT_COMPOSITION}`,
+    )
   answers['wrong-types'] = (response) =>
     sse(
       response,
-      `${GOOD_CHECKPOINT}event: scene_start\ndata: {"sceneId": 42, "sceneIndex": "first"}\n\n`,
+      `${GOOD_CHECKPOINT}event: scene_start\ndata: {"sceneId": 42, "sceneIndex": "first"}\n\n${DONE_WITHOUT_COMPOSITION}`,
     )
   answers['missing-fields'] = (response) =>
-    sse(response, `${GOOD_CHECKPOINT}event: plan_ready\ndata: {}\n\n`)
+    sse(response, `${GOOD_CHECKPOINT}event: plan_ready\ndata: {}\n\n${DONE_WITHOUT_COMPOSITION}`)
+  answers['unreadable-done'] = (response) =>
+    sse(response, `${GOOD_CHECKPOINT}event: done\ndata: <html>oops</html>\n\n`)
   answers['empty-body'] = (response) => sse(response, '')
   answers['closes-at-once'] = (response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' })
@@ -112,15 +122,25 @@ describe('bad answers from the server', () => {
   answers['ten-megabytes'] = (response) => sse(response, tenMegabytes)
 
   it.each(['malformed-json', 'wrong-types', 'missing-fields'])(
-    '%s: a typed protocol error, and the last good composition stays',
+    '%s: a warning, the run reaches done, and the last good composition stays',
     async (scenario) => {
       const { outcome, state } = await run(scenario)
-      expect(outcome).toMatchObject({ reason: 'error' })
-      expect((outcome as { error: unknown }).error).toBeInstanceOf(AgentProtocolError)
-      expect(state.status).toBe('failed')
+      expect(outcome).toMatchObject({ reason: 'done', success: true })
+      expect(state.status).toBe('done')
+      expect(state.warnings.length).toBeGreaterThan(0)
       expect(state.composition?.mark).toBe('good')
     },
   )
+
+  it('a done that is not JSON: an UNREADABLE_DONE protocol error, the composition stays', async () => {
+    const { outcome, state } = await run('unreadable-done')
+    expect(outcome).toMatchObject({ reason: 'error' })
+    const { error } = outcome as { error: unknown }
+    expect(error).toBeInstanceOf(AgentProtocolError)
+    expect(error).toMatchObject({ code: 'UNREADABLE_DONE', event: 'done' })
+    expect(state.status).toBe('failed')
+    expect(state.composition?.mark).toBe('good')
+  })
 
   it.each(['empty-body', 'closes-at-once'])('%s: interrupted, nothing thrown', async (scenario) => {
     const { outcome, state } = await run(scenario)

@@ -1,12 +1,37 @@
 import { AgentRequestError } from '../errors/agent-errors'
 import { AGENT_REJECT_CODES, type AgentRejectCode } from '../protocol/errors'
 
+/** The most of a reject's body that is read: error bodies are small; a page may not be. */
+const REJECTION_MAX_BYTES = 64 * 1024
+
 function secondsFromHeader(value: string | null): number | undefined {
   if (!value) return undefined
   const seconds = Number(value)
   if (Number.isFinite(seconds)) return seconds
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+/** The start of a body as text, at most `REJECTION_MAX_BYTES`; the rest is not read. */
+async function readStart(response: Response): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  let size = 0
+  try {
+    while (size < REJECTION_MAX_BYTES) {
+      const { value, done } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      text += decoder.decode(value, { stream: true })
+    }
+  } catch {
+    // A body that breaks halfway still says what it said before.
+  } finally {
+    reader.cancel().catch(() => {})
+  }
+  return text.slice(0, REJECTION_MAX_BYTES)
 }
 
 /**
@@ -16,27 +41,31 @@ function secondsFromHeader(value: string | null): number | undefined {
  */
 export async function readRejection(response: Response): Promise<AgentRequestError> {
   const { status } = response
-  const text = await response.text().catch(() => '')
+  const text = await readStart(response)
   let body: Record<string, unknown> | undefined
   try {
     body = JSON.parse(text)
   } catch {}
   const error = body?.error
   if (typeof body !== 'object' || body === null || typeof error !== 'string') {
-    return new AgentRequestError(
-      'BAD_RESPONSE',
+    return new AgentRequestError({
+      code: 'BAD_RESPONSE',
       status,
-      `Expected an event stream or a JSON error; got HTTP ${status}.`,
-      text.slice(0, 500),
-    )
+      message: `Expected an event stream or a JSON error; got HTTP ${status}.`,
+      data: text.slice(0, 500),
+    })
   }
-  const data = (body.data ?? null) as Record<string, unknown> | null
-  const retryAfter = [body.retryAfter, data?.retryAfter].find((value) => typeof value === 'number')
-  return new AgentRequestError(
-    AGENT_REJECT_CODES.includes(error as AgentRejectCode) ? (error as AgentRejectCode) : 'UNKNOWN',
-    status,
-    typeof body.message === 'string' ? body.message : error,
-    data,
-    (retryAfter as number | undefined) ?? secondsFromHeader(response.headers.get('retry-after')),
+  const data = typeof body.data === 'object' ? (body.data as Record<string, unknown> | null) : null
+  const retryAfter = [body.retryAfter, data?.retryAfter].find(
+    (value): value is number => typeof value === 'number' && Number.isFinite(value),
   )
+  return new AgentRequestError({
+    code: AGENT_REJECT_CODES.includes(error as AgentRejectCode)
+      ? (error as AgentRejectCode)
+      : 'UNKNOWN',
+    status,
+    message: typeof body.message === 'string' ? body.message : error,
+    data,
+    retryAfter: retryAfter ?? secondsFromHeader(response.headers.get('retry-after')),
+  })
 }

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AgentProtocolError, AgentRequestError } from '../errors/agent-errors'
+import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
 import { AGENT_REJECT_CODES } from '../protocol/errors'
 import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
+import type { AgentProtocolWarning } from '../protocol/warnings'
 import {
   postCount,
   runInput,
@@ -59,7 +60,7 @@ describe('one POST, whatever happens to the stream', () => {
     noBrowserGlobals()
   })
 
-  it('is interrupted by the idle watchdog when the stream stalls', async () => {
+  it('closes on silence only when asked: interrupted by idleTimeoutMs when the stream stalls', async () => {
     simulator.admin.setFaults({ stallAfterEvents: 4 })
     const started = Date.now()
     const outcome = await testClient(simulator.url, { idleTimeoutMs: 150 }).run(runInput())
@@ -69,16 +70,19 @@ describe('one POST, whatever happens to the stream', () => {
     expect(postCount(simulator)).toBe(1)
   })
 
-  it('ends with an AgentProtocolError on malformed data, still with one POST', async () => {
+  it('skips an event whose data is not JSON, with a warning, and reaches done on one POST', async () => {
     simulator.admin.setFaults({ malformedAfterEvents: 3 })
     const { events, onEvent } = collect()
-    const outcome = await testClient(simulator.url).run(runInput(), { onEvent })
-    expect(outcome.reason).toBe('error')
-    const error = outcome.reason === 'error' ? outcome.error : null
-    expect(error).toBeInstanceOf(AgentProtocolError)
-    expect(error).toMatchObject({ event: 'scene_complete' })
-    expect(events).toHaveLength(3)
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    const warnings: AgentProtocolWarning[] = []
+    const outcome = await testClient(simulator.url).run(runInput(), {
+      onEvent,
+      onWarning: (warning) => warnings.push(warning),
+    })
+    expect(outcome).toMatchObject({ reason: 'done', success: true })
+    expect(warnings).toEqual([
+      { event: 'scene_complete', field: 'data', message: 'not JSON; ignored the event' },
+    ])
+    expect(events.filter((event) => event.type === 'scene_complete')).toHaveLength(8)
     expect(postCount(simulator)).toBe(1)
   })
 
@@ -177,7 +181,7 @@ describe('what the stream may carry', () => {
 
   // Scenes take 0.9–2.1 s, the watchdog fires after 0.7 s of silence, keep-alives come every
   // 50 ms: the gap is wide enough both ways for a busy machine's pauses.
-  it('tolerates heartbeat events and keep-alive comments, which keep the watchdog quiet', async () => {
+  it('tolerates heartbeat events and keep-alive comments, which keep an idle timeout quiet', async () => {
     const slow = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 50, heartbeat: 'event' })
     const quiet = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 50, heartbeat: 'comment' })
     try {
@@ -193,7 +197,7 @@ describe('what the stream may carry', () => {
     }
   })
 
-  it('is interrupted by the watchdog when the same run has no keep-alives', async () => {
+  it('is interrupted by an idle timeout when the same run has no keep-alives', async () => {
     const silent = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 0 })
     try {
       const outcome = await testClient(silent.url, { idleTimeoutMs: 700 }).run(
@@ -233,6 +237,67 @@ describe('what the stream may carry', () => {
       },
     })
     expect(await running).toEqual({ reason: 'aborted' })
+    expect(postCount(simulator)).toBe(1)
+  })
+})
+
+describe('silence', () => {
+  // Scenes take 0.9–2.1 s with no keep-alives; the stream counts as stalled after 0.3 s.
+  it('never closes the connection by default: it reports stalled, and the run reaches done', async () => {
+    const silent = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 0 })
+    try {
+      const changes: boolean[] = []
+      const outcome = await testClient(silent.url, { stallAfterMs: 300 }).run(
+        runInput({ message: 'A long video in 2 scenes' }),
+        { onStalledChange: (stalled) => changes.push(stalled) },
+      )
+      expect(outcome).toMatchObject({ reason: 'done', success: true })
+      expect(changes.length).toBeGreaterThanOrEqual(2)
+      // Each stall is followed by the byte that ends it, or by the end of the stream.
+      expect(changes.filter((stalled) => stalled)).toHaveLength(changes.length / 2)
+      expect(changes.at(-1)).toBe(false)
+      expect(postCount(silent)).toBe(1)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '1000'])(
+    'refuses a timing of %s with an error that names the fix',
+    (value) => {
+      for (const field of ['idleTimeoutMs', 'stallAfterMs'] as const) {
+        let thrown: unknown
+        try {
+          testClient(simulator.url, { [field]: value as number })
+        } catch (error) {
+          thrown = error
+        }
+        expect(thrown).toBeInstanceOf(AgentValidationError)
+        expect(thrown).toMatchObject({ field, fix: expect.stringContaining('2147483647') })
+      }
+    },
+  )
+
+  it('accepts the longest delay setTimeout honours', () => {
+    expect(() => testClient(simulator.url, { idleTimeoutMs: 2 ** 31 - 1 })).not.toThrow()
+  })
+})
+
+describe('listeners that throw', () => {
+  it('are reported, and the stream goes on to done', async () => {
+    const reported: Array<[unknown, string]> = []
+    let delivered = 0
+    const outcome = await testClient(simulator.url).run(runInput(), {
+      onEvent() {
+        delivered++
+        throw new Error('the app broke')
+      },
+      onCallbackError: (error, callback) => reported.push([error, callback]),
+    })
+    expect(outcome).toMatchObject({ reason: 'done', success: true })
+    expect(reported).toHaveLength(delivered)
+    expect(reported[0]?.[1]).toBe('onEvent')
+    expect(String(reported[0]?.[0])).toContain('the app broke')
     expect(postCount(simulator)).toBe(1)
   })
 })

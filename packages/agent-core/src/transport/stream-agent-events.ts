@@ -1,150 +1,168 @@
-import { fetchEventSource } from '@microsoft/fetch-event-source'
-import { AgentProtocolError, AgentStreamError } from '../errors/agent-errors'
+import { AgentProtocolError, AgentRequestError, toStreamError } from '../errors/agent-errors'
+import { devWarning } from '../errors/dev-warning'
+import { reportCallbackError } from '../errors/report-callback-error'
 import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
+import { STREAM_LIMITS } from '../protocol/limits'
 import { parseAgentEvent } from '../protocol/parse-event'
+import type { AgentProtocolWarning } from '../protocol/warnings'
+import { createMessageReader, EventTooLargeError } from './create-message-reader'
 import { readRejection } from './read-rejection'
 import type { RunOutcome } from './run-outcome'
+import { validateStreamTiming } from './validate-stream-timing'
+import { watchSilence } from './watch-silence'
 
 export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 
-export interface StreamRequest {
+/** What a caller learns while a stream runs, besides its events. */
+export interface StreamListeners {
+  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
+  /** A protocol oddity the stream survived (also a development-build console warning). */
+  onWarning?: (warning: AgentProtocolWarning) => void
+  /** True after `stallAfterMs` of silence; false at the next byte, or when the stream ends. */
+  onStalledChange?: (stalled: boolean) => void
+  /** One of these callbacks threw. The stream goes on; default: `console.error` in development. */
+  onCallbackError?: (error: unknown, callback: string) => void
+}
+
+export interface StreamTiming {
+  /** Silence after which the stream counts as stalled (it stays open). Default 60 s. */
+  stallAfterMs?: number
+  /** Silence after which the client closes the connection (`interrupted`, cause `idle`). Off by default. */
+  idleTimeoutMs?: number
+  /** The largest event the client reads. Default `STREAM_LIMITS.eventMaxBytes` (64 MiB). */
+  maxEventBytes?: number
+}
+
+export interface StreamRequest extends StreamListeners, StreamTiming {
   url: string
   headers: Record<string, string>
   body: string
   fetch: Fetch
   signal?: AbortSignal
-  /** Silence longer than this (no bytes at all, keep-alives included) interrupts the run. */
-  idleTimeoutMs: number
-  onEvent(event: AgentEvent | UnknownAgentEvent): void
 }
 
-/** A promise that never settles: parks the library where it stands. */
-const park = () => new Promise<never>(() => {})
+export const DEFAULT_STALL_AFTER_MS = 60_000
+
+const SOURCE = '@kvidai/agent-core'
+
+function isEventStream(response: Response): response is Response & { body: ReadableStream } {
+  const type = response.headers.get('content-type') ?? ''
+  return response.ok && response.body !== null && type.startsWith('text/event-stream')
+}
 
 /**
- * POSTs once and streams the answer as typed events. Resolves with how the stream ended;
- * rejects with `AgentRequestError` when the server answered without a stream, or with
- * whatever `onEvent` throws (the stream is closed then).
+ * POSTs once and reads the answer as typed events. Resolves with how the stream ended:
+ * `done`, `error` (the agent's error event, or an event too large to hold), `interrupted`
+ * (the connection ended or broke, or was silent past `idleTimeoutMs`), or `aborted` (the
+ * caller's signal). Rejects with `AgentRequestError` when the server answered without a
+ * stream. Never retries, never watches the page's visibility, and needs no `window`.
  *
- * `fetchEventSource` is used as the SSE reader only. It must never reach its own ending:
- * its cleanup touches `document` and `window` (which Node lacks) and its error path
- * schedules a retry. So this adapter owns every ending: it settles the outcome, aborts the
- * connection, and leaves the library waiting on a promise that never settles (its `fetch`,
- * `onopen`, or the next read of the body), with no timer and no listener left behind.
- * `openWhenHidden` keeps it off `visibilitychange`; no `signal` is handed to it, since its
- * abort handler runs the same cleanup.
+ * Odd payloads are tolerated (see `parseAgentEvent`), and a listener that throws is
+ * reported, not allowed to end the stream.
  */
-export function streamAgentEvents(request: StreamRequest): Promise<RunOutcome> {
+export async function streamAgentEvents(request: StreamRequest): Promise<RunOutcome> {
+  validateStreamTiming(request)
   const { signal } = request
+  if (signal?.aborted) return { reason: 'aborted' }
+
   const connection = new AbortController()
-  let settled = false
-  let accepted = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let resolve!: (outcome: RunOutcome) => void
-  let reject!: (error: Error) => void
-  const outcome = new Promise<RunOutcome>((onResolve, onReject) => {
-    resolve = onResolve
-    reject = onReject
+  let ending: RunOutcome | undefined
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  let wake: () => void = () => {}
+  const ended = new Promise<void>((resolve) => {
+    wake = resolve
+  })
+  function end(outcome: RunOutcome) {
+    ending ??= outcome
+    connection.abort()
+    reader?.cancel().catch(() => {})
+    wake()
+  }
+  function call<Name extends keyof StreamListeners>(
+    name: Name,
+    ...values: Parameters<NonNullable<StreamListeners[Name]>>
+  ) {
+    try {
+      ;(request[name] as ((...args: typeof values) => void) | undefined)?.(...values)
+    } catch (error) {
+      reportCallbackError(SOURCE, name, error, request.onCallbackError)
+    }
+  }
+  function warn(warning: AgentProtocolWarning) {
+    devWarning(SOURCE, `${warning.event} event, ${warning.field}: ${warning.message}`)
+    call('onWarning', warning)
+  }
+
+  const onAbort = () => end({ reason: 'aborted' })
+  signal?.addEventListener('abort', onAbort)
+  const silence = watchSilence({
+    stallAfterMs: request.stallAfterMs ?? DEFAULT_STALL_AFTER_MS,
+    idleTimeoutMs: request.idleTimeoutMs,
+    onStalledChange: (stalled) => call('onStalledChange', stalled),
+    onIdle: () => end({ reason: 'interrupted', cause: 'idle' }),
+  })
+  const messages = createMessageReader({
+    maxEventBytes: request.maxEventBytes ?? STREAM_LIMITS.eventMaxBytes,
+    onMessage(message) {
+      // A comment-only block (`: keep-alive`) arrives as an empty message.
+      if (ending || (!message.event && !message.data)) return
+      const event = parseAgentEvent(message.event || 'message', message.data, warn)
+      if (!event) return
+      call('onEvent', event)
+      if (event.type === 'done') {
+        end({ reason: 'done', success: event.data.success, result: event.data.data })
+      } else if (event.type === 'error') {
+        end({ reason: 'error', error: toStreamError(event.data.error) })
+      }
+    },
   })
 
-  function settle(result: RunOutcome | Error) {
-    if (settled) return
-    settled = true
-    clearTimeout(timer)
+  try {
+    const sending = request.fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: connection.signal,
+    })
+    const response = await Promise.race([sending, ended])
+    if (!response || ending) {
+      // A fetch that ignores its signal may still answer: nobody will read that body.
+      sending.then(
+        (late) => late.body?.cancel().catch(() => {}),
+        () => {},
+      )
+      return ending ?? { reason: 'aborted' }
+    }
+    if (!isEventStream(response)) throw await readRejection(response)
+    silence.heard()
+    reader = response.body.getReader()
+    while (!ending) {
+      const chunk = await reader.read()
+      if (chunk.done) break
+      silence.heard()
+      messages.push(chunk.value)
+    }
+    return ending ?? { reason: 'interrupted', cause: 'ended' }
+  } catch (error) {
+    if (ending) return ending
+    if (error instanceof AgentRequestError) throw error
+    if (error instanceof EventTooLargeError) {
+      return {
+        reason: 'error',
+        error: new AgentProtocolError({
+          code: 'EVENT_TOO_LARGE',
+          event: 'unknown',
+          data: '',
+          message: `An event grew past ${error.size} bytes, more than the client holds; the connection was closed. Raise maxEventBytes if your compositions are this large.`,
+        }),
+      }
+    }
+    if (error instanceof AgentProtocolError) return { reason: 'error', error }
+    return { reason: 'interrupted', cause: 'network' }
+  } finally {
     signal?.removeEventListener('abort', onAbort)
+    silence.stop()
     connection.abort()
-    if (result instanceof Error) reject(result)
-    else resolve(result)
+    reader?.cancel().catch(() => {})
   }
-  function onAbort() {
-    settle({ reason: 'aborted' })
-  }
-  function arm() {
-    clearTimeout(timer)
-    timer = setTimeout(
-      () => settle({ reason: 'interrupted', cause: 'idle' }),
-      request.idleTimeoutMs,
-    )
-  }
-
-  /** The body as the library sees it: every chunk resets the watchdog; the end parks it. */
-  function watch(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-    const reader = body.getReader()
-    return new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          try {
-            const chunk = await reader.read()
-            if (!chunk.done) {
-              arm()
-              return controller.enqueue(chunk.value)
-            }
-            if (!accepted) return controller.close()
-            settle({ reason: 'interrupted', cause: 'ended' })
-          } catch (error) {
-            if (!accepted) return controller.error(error)
-            settle({ reason: 'interrupted', cause: 'network' })
-          }
-          return park()
-        },
-        cancel: (reason) => reader.cancel(reason),
-      },
-      { highWaterMark: 0 },
-    )
-  }
-
-  if (signal?.aborted) return Promise.resolve({ reason: 'aborted' })
-  signal?.addEventListener('abort', onAbort)
-  arm()
-
-  fetchEventSource(request.url, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-    openWhenHidden: true,
-    async fetch(input, init) {
-      let response: Response
-      try {
-        response = await request.fetch(input, { ...init, signal: connection.signal })
-      } catch {
-        settle({ reason: 'interrupted', cause: 'network' })
-        return park()
-      }
-      if (settled) return park()
-      const { body, status, statusText, headers } = response
-      return body ? new Response(watch(body), { status, statusText, headers }) : response
-    },
-    async onopen(response) {
-      const type = response.headers.get('content-type') ?? ''
-      if (response.ok && type.startsWith('text/event-stream') && response.body) {
-        accepted = true
-        return
-      }
-      settle(await readRejection(response))
-      return park()
-    },
-    onmessage(message) {
-      // A comment-only block (`: keep-alive`) arrives as an empty message.
-      if (settled || (!message.event && !message.data)) return
-      try {
-        const event = parseAgentEvent(message.event || 'message', message.data)
-        request.onEvent(event)
-        if (event.type === 'done') {
-          settle({ reason: 'done', success: event.data.success, result: event.data.data })
-        } else if (event.type === 'error') {
-          settle({ reason: 'error', error: new AgentStreamError(event.data.error) })
-        }
-      } catch (error) {
-        settle(error instanceof AgentProtocolError ? { reason: 'error', error } : (error as Error))
-      }
-    },
-    onerror(error) {
-      // Never retry a POST: rethrowing stops the library. Unreached in practice, since
-      // every failure is settled above before the library sees it.
-      settle({ reason: 'interrupted', cause: 'network' })
-      throw error
-    },
-  }).catch(() => settle({ reason: 'interrupted', cause: 'network' }))
-
-  return outcome
 }
