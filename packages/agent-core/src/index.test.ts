@@ -31,6 +31,7 @@ it('exports the public API by name', () => {
       'normalizeComposition',
       'parseAgentEvent',
       'reduceAgentEvent',
+      'reportCallbackError',
       'settleRunningScenes',
       'streamAgentEvents',
       'toRunSnapshot',

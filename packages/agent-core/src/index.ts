@@ -15,6 +15,7 @@ export {
 } from './errors/agent-errors'
 export { devWarning } from './errors/dev-warning'
 export type { CallbackErrorHandler } from './errors/report-callback-error'
+export { reportCallbackError } from './errors/report-callback-error'
 export * from './protocol/index'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
 export type {

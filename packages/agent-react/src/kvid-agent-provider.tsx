@@ -1,4 +1,10 @@
-import { devWarning, type Fetch, type Locale, type RunStorage } from '@kvidai/agent-core'
+import {
+  type CallbackErrorHandler,
+  devWarning,
+  type Fetch,
+  type Locale,
+  type RunStorage,
+} from '@kvidai/agent-core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { AgentContext, type AgentContextValue } from './agent-context'
@@ -21,7 +27,17 @@ export interface KvidAgentProviderProps {
   projectId?: number
   /** Default: the app's own QueryClient when there is one, else a private one. */
   queryClient?: QueryClient
+  /** Silence after which a run shows as stalled (it keeps streaming). Default 60 s. */
+  stallAfterMs?: number
+  /** Silence after which the connection is closed and the run interrupted. Off by default. */
   idleTimeoutMs?: number
+  /** The largest event read. Default 64 MiB. */
+  maxEventBytes?: number
+  /**
+   * A callback of yours (`onEvent`, `onDone`, …) threw. The run goes on either way;
+   * without this handler the error is logged with `console.error` in development.
+   */
+  onCallbackError?: CallbackErrorHandler
   children?: ReactNode
 }
 
@@ -49,6 +65,9 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
     fetch: props.fetch,
     headers: props.headers,
     idleTimeoutMs: props.idleTimeoutMs,
+    stallAfterMs: props.stallAfterMs,
+    maxEventBytes: props.maxEventBytes,
+    onCallbackError: props.onCallbackError,
     locale: props.locale,
     storage: () => (props.storage === undefined ? browserStorage() : props.storage),
   }

@@ -4,6 +4,7 @@ import {
   type AgentError,
   type AgentEvent,
   type AgentRunStore,
+  type CallbackErrorHandler,
   type Composition,
   createAgentClient,
   createAgentRunStore,
@@ -12,6 +13,7 @@ import {
   type Locale,
   type ResumableJob,
   type RunStorage,
+  reportCallbackError,
   type UnknownAgentEvent,
 } from '@kvidai/agent-core'
 
@@ -24,6 +26,8 @@ export interface RunListener {
 
 export interface RegistryConfig extends AgentClientOptions {
   locale?: Locale
+  /** A callback of the app's threw; the run goes on. */
+  onCallbackError?: CallbackErrorHandler
   /** Where snapshots live; null turns reload-restore off. Resolved lazily (after mount). */
   storage: () => RunStorage | null
 }
@@ -62,7 +66,11 @@ export function createRunRegistry(initial: RegistryConfig) {
     ...values: Parameters<NonNullable<RunListener[Name]>>
   ) {
     for (const listener of listeners.get(projectId) ?? []) {
-      ;(listener[name] as ((...args: typeof values) => void) | undefined)?.(...values)
+      try {
+        ;(listener[name] as ((...args: typeof values) => void) | undefined)?.(...values)
+      } catch (error) {
+        reportCallbackError('@kvidai/agent-react', name, error, config.onCallbackError)
+      }
     }
   }
 
@@ -92,6 +100,8 @@ export function createRunRegistry(initial: RegistryConfig) {
       onCheckpoint: (composition) => emit(projectId, 'onCheckpoint', composition),
       onDone: (result, success) => emit(projectId, 'onDone', result, success),
       onError: (error) => emit(projectId, 'onError', error),
+      onCallbackError: (error, callback) =>
+        reportCallbackError('@kvidai/agent-core', callback, error, config.onCallbackError),
     })
     let wasRunning = false
     store.subscribe((state) => {
@@ -115,6 +125,8 @@ export function createRunRegistry(initial: RegistryConfig) {
         next.email !== config.email ||
         next.fetch !== config.fetch ||
         next.idleTimeoutMs !== config.idleTimeoutMs ||
+        next.stallAfterMs !== config.stallAfterMs ||
+        next.maxEventBytes !== config.maxEventBytes ||
         JSON.stringify(next.headers) !== JSON.stringify(config.headers)
       config = next
       if (clientChanged) client = createAgentClient(next)

@@ -246,3 +246,44 @@ describe('useAgentRun', () => {
     spy.mockRestore()
   })
 })
+
+describe('app callbacks that throw', () => {
+  it('are reported to the provider, and the run still reaches done', async () => {
+    const { simulator } = handle
+    const reported: string[] = []
+    function Throwing() {
+      const run = useAgentRun({
+        onEvent: () => {
+          throw new Error('onEvent broke')
+        },
+        onCheckpoint: () => {
+          throw new Error('onCheckpoint broke')
+        },
+        onDone: () => {
+          throw new Error('onDone broke')
+        },
+      })
+      return (
+        <div>
+          <button
+            type="button"
+            onClick={() => run.start({ message: LONG_VIDEO, composition: EMPTY })}
+          >
+            Run
+          </button>
+          <output data-testid="status">{run.status}</output>
+        </div>
+      )
+    }
+    render(<Throwing />, {
+      wrapper: providerFor(simulator, {
+        onCallbackError: (_error, callback) => reported.push(callback),
+      }),
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('done'))
+    expect(new Set(reported)).toEqual(new Set(['onEvent', 'onCheckpoint', 'onDone']))
+    expect(reported.filter((name) => name === 'onDone')).toHaveLength(1)
+    expect(posts(simulator)).toBe(1)
+  })
+})

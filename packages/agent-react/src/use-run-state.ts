@@ -42,7 +42,10 @@ export function useToolCalls(options?: SelectorOptions) {
   return useAgentSelector((state) => Object.values(state.toolCalls), options)
 }
 
-/** Status, plan, result and error of the run. */
+/**
+ * Status, plan, result and error of the run; `stalled` while its stream is quiet past
+ * `stallAfterMs`; `warnings` about protocol oddities it survived.
+ */
 export function useRunSummary(options?: SelectorOptions) {
   return useAgentSelector(
     (state) => ({
@@ -53,6 +56,9 @@ export function useRunSummary(options?: SelectorOptions) {
       success: state.success,
       error: state.error,
       templateWarnings: state.templateWarnings,
+      stalled: state.stalled,
+      warnings: state.warnings,
+      request: state.request,
     }),
     options,
   )
