@@ -77,7 +77,8 @@ function withToolCall(state: AgentRunState, call: ToolCallState): AgentRunState 
   if (!Object.hasOwn(toolCalls, call.toolUseId)) {
     const ids = Object.keys(toolCalls)
     // The oldest calls go first once the bound is reached.
-    for (const id of ids.slice(0, ids.length - STREAM_LIMITS.toolCallsMax + 1)) delete toolCalls[id]
+    const excess = ids.length + 1 - STREAM_LIMITS.toolCallsMax
+    for (const id of ids.slice(0, Math.max(0, excess))) delete toolCalls[id]
   }
   toolCalls[call.toolUseId] = call
   return { ...state, toolCalls }
