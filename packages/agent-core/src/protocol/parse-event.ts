@@ -140,6 +140,14 @@ function doneResult(read: PayloadReader, warn: AgentWarningListener): DoneResult
   }
 }
 
+/**
+ * A `done` result read as the stream reader reads it: safe defaults for what is off. For a
+ * result that did not come off the wire just now, such as one restored from storage.
+ */
+export function readDoneResult(value: unknown, warn: AgentWarningListener = () => {}): DoneResult {
+  return doneResult(createPayloadReader('done', { data: value }, warn), warn)
+}
+
 /** How each event's payload is read: typed against `AgentEventMap`, one reader per event. */
 const READERS = {
   tool_start(read) {

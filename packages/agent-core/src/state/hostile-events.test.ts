@@ -119,3 +119,25 @@ describe('snapshots that cannot be shown are refused', () => {
     expect(isRunSnapshot(JSON.parse(JSON.stringify(snapshot)))).toBe(false)
   })
 })
+
+describe('a restored result is read like one off the wire', () => {
+  it('mends a saved result whose nested shapes are off', () => {
+    const saved = toRunSnapshot(createInitialRunState(1))
+    const tampered = {
+      ...saved,
+      status: 'done',
+      result: {
+        message: 'm',
+        messageKey: 'constructor',
+        messageParams: { count: { nested: true }, name: 'x' },
+        cost: { runId: 'r', total: 3 },
+      },
+    }
+    expect(isRunSnapshot(tampered)).toBe(true)
+    const state = fromRunSnapshot(tampered as never)
+    expect(state.result?.cost?.breakdown).toEqual({})
+    expect({ ...state.result?.messageParams }).toEqual({ name: 'x' })
+    expect(state.result?.composition).toBe(null)
+    expect(state.result?.toolResults).toEqual([])
+  })
+})

@@ -1,3 +1,5 @@
+import { type CompositionInput, normalizeComposition } from '../protocol/composition'
+import { readDoneResult } from '../protocol/parse-event'
 import { isObject } from '../protocol/payload-reader'
 import { copyRecord, settleRunningScenes } from '../state/reduce-agent-event'
 import {
@@ -28,7 +30,11 @@ export function toRunSnapshot(state: AgentRunState): AgentRunSnapshot {
   return { version: 1, ...saved }
 }
 
-/** A state to continue from. A run that was still streaming when saved comes back interrupted. */
+/**
+ * A state to continue from. A run that was still streaming when saved comes back
+ * interrupted. Storage is not trusted more than the wire: the result and composition are
+ * read again the way the stream reader reads them.
+ */
 export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
   const { version: _version, ...saved } = snapshot
   const live = isRunning(saved)
@@ -36,6 +42,8 @@ export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
     ...createInitialRunState(),
     ...saved,
     scenes: copyRecord(saved.scenes),
+    composition: saved.composition && normalizeComposition(saved.composition as CompositionInput),
+    result: saved.result && readDoneResult(saved.result),
     status: live ? 'interrupted' : saved.status,
   })
 }
