@@ -1,29 +1,34 @@
 import { AGENT_REJECT_CODES, type AgentRejectCode } from '../protocol/errors'
 
 /** One marker per class, shared by every copy of this package loaded on a page. */
-const markerOf = (name: string) => Symbol.for(`@kvidai/agent-core/${name}`)
+const markerOf = (kind: string) => Symbol.for(`@kvidai/agent-core/${kind}`)
 
-function mark(error: Error, name: string) {
-  Object.defineProperty(error, markerOf(name), { value: true })
+interface ErrorOptions {
+  code: string
+  message: string
+  cause?: unknown
+  [field: string]: unknown
 }
 
 /**
- * Every error this package throws or reports extends this class, and carries a `code`.
- * `isInstance` checks by marker, so it holds even when two copies of the SDK are
- * installed (where `instanceof` fails).
+ * Every error this package throws or reports extends this class and carries a `code`;
+ * each takes one options object, `cause` included. `isInstance` checks by marker, so it
+ * holds even when two copies of the SDK are installed (where `instanceof` fails).
  */
 export class AgentError extends Error {
-  override name = 'AgentError'
-  readonly code: string
-
-  constructor(options: { code: string; message: string; cause?: unknown }) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.code = options.code
-    mark(this, 'AgentError')
-  }
-
-  /** The class's marker name: survives minifiers, which rename classes. */
+  /** The class's marker name: it survives minifiers, which rename classes. */
   static readonly kind: string = 'AgentError'
+  declare readonly code: string
+
+  constructor({ message, cause, ...fields }: ErrorOptions) {
+    super(message, cause === undefined ? undefined : { cause })
+    Object.assign(this, fields)
+    // Marked as every class it is an instance of, from its own up to this one.
+    for (let type: { kind?: string } = new.target; type.kind; type = Object.getPrototypeOf(type)) {
+      Object.defineProperty(this, markerOf(type.kind), { value: true })
+    }
+    this.name = new.target.kind
+  }
 
   /** Whether `value` is an error of this class, from any copy of the SDK. */
   static isInstance<Instance extends AgentError>(
@@ -41,16 +46,12 @@ export class AgentError extends Error {
 /** A request the client refused to send: names the field and how to fix it. */
 export class AgentValidationError extends AgentError {
   static override readonly kind: string = 'AgentValidationError'
-  override name = 'AgentValidationError'
   declare readonly code: 'VALIDATION'
-  readonly field: string
-  readonly fix: string
+  declare readonly field: string
+  declare readonly fix: string
 
   constructor(options: { field: string; fix: string; cause?: unknown }) {
-    super({ code: 'VALIDATION', message: `${options.field}: ${options.fix}`, cause: options.cause })
-    this.field = options.field
-    this.fix = options.fix
-    mark(this, 'AgentValidationError')
+    super({ ...options, code: 'VALIDATION', message: `${options.field}: ${options.fix}` })
   }
 }
 
@@ -60,12 +61,11 @@ export type AgentRequestErrorCode = AgentRejectCode | 'UNKNOWN' | 'BAD_RESPONSE'
 /** The server answered without a stream (an early reject, or a broken response). */
 export class AgentRequestError extends AgentError {
   static override readonly kind: string = 'AgentRequestError'
-  override name = 'AgentRequestError'
   declare readonly code: AgentRequestErrorCode
-  readonly status: number
-  readonly data: unknown
+  declare readonly status: number
+  declare readonly data: unknown
   /** Seconds to wait before asking again, when the server said. */
-  readonly retryAfter?: number
+  declare readonly retryAfter?: number
 
   constructor(options: {
     code: AgentRequestErrorCode
@@ -75,11 +75,7 @@ export class AgentRequestError extends AgentError {
     retryAfter?: number
     cause?: unknown
   }) {
-    super(options)
-    this.status = options.status
-    this.data = options.data ?? null
-    this.retryAfter = options.retryAfter
-    mark(this, 'AgentRequestError')
+    super({ data: null, ...options })
   }
 }
 
@@ -92,12 +88,11 @@ export type AgentProtocolErrorCode = 'EVENT_TOO_LARGE' | 'UNREADABLE_DONE'
 /** The stream broke the protocol in a way the run cannot go on from. */
 export class AgentProtocolError extends AgentError {
   static override readonly kind: string = 'AgentProtocolError'
-  override name = 'AgentProtocolError'
   declare readonly code: AgentProtocolErrorCode
   /** The event's name, as it came off the wire. */
-  readonly event: string
+  declare readonly event: string
   /** The start of the event's data, for a bug report. */
-  readonly data: string
+  declare readonly data: string
 
   constructor(options: {
     code: AgentProtocolErrorCode
@@ -107,9 +102,6 @@ export class AgentProtocolError extends AgentError {
     cause?: unknown
   }) {
     super(options)
-    this.event = options.event
-    this.data = options.data
-    mark(this, 'AgentProtocolError')
   }
 }
 
@@ -119,11 +111,9 @@ export class AgentProtocolError extends AgentError {
  */
 export class AgentStreamError extends AgentError {
   static override readonly kind: string = 'AgentStreamError'
-  override name = 'AgentStreamError'
 
   constructor(options: { message: string; code?: string; cause?: unknown }) {
-    super({ ...options, code: options.code ?? 'STREAM_ERROR' })
-    mark(this, 'AgentStreamError')
+    super({ code: 'STREAM_ERROR', ...options })
   }
 }
 
@@ -132,17 +122,15 @@ export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'NO_JOB'
 /** A store action that cannot run now; nothing was sent. */
 export class AgentStoreError extends AgentError {
   static override readonly kind: string = 'AgentStoreError'
-  override name = 'AgentStoreError'
   declare readonly code: AgentStoreErrorCode
 
   constructor(options: { code: AgentStoreErrorCode; message: string; cause?: unknown }) {
     super(options)
-    mark(this, 'AgentStoreError')
   }
 }
 
 /** The error an `error` event reports, with its code when it names a documented one. */
 export function toStreamError(message: string): AgentStreamError {
   const known = (AGENT_REJECT_CODES as readonly string[]).includes(message)
-  return new AgentStreamError({ message, code: known ? message : undefined })
+  return new AgentStreamError(known ? { message, code: message } : { message })
 }

@@ -69,12 +69,7 @@ describe('parseAgentEvent: odd payloads get safe defaults and a warning naming t
       'error',
       { toolUseId: 'a', toolName: 'b', success: false, error: undefined },
     ],
-    [
-      'tool_start',
-      { toolName: 'search' },
-      'toolUseId',
-      { toolUseId: 'search', toolName: 'search' },
-    ],
+    ['tool_start', { toolName: 'search' }, 'toolUseId', { toolUseId: '', toolName: 'search' }],
     [
       'plan_ready',
       { jobId: 'job-1', totalScenes: 4 },
@@ -151,7 +146,7 @@ describe('parseAgentEvent: odd payloads get safe defaults and a warning naming t
     expect(result?.tokenUsage).toEqual({ inputTokens: 0, outputTokens: 3, creditCost: 1 })
     expect(fields).toEqual(
       expect.arrayContaining([
-        'data.messageParams.nested',
+        'data.messageParams',
         'data.cost.breakdown',
         'data.tokenUsage.inputTokens',
       ]),

@@ -4,6 +4,7 @@ import type {
   AgentEvent,
   AgentEventMap,
   AgentEventType,
+  DoneData,
   DoneResult,
   RunCost,
   TokenUsage,
@@ -11,208 +12,151 @@ import type {
   UnknownAgentEvent,
 } from './events'
 import { STREAM_LIMITS } from './limits'
-import { createPayloadReader, type Fields, isObject, type PayloadReader } from './payload-reader'
+import {
+  count,
+  describe,
+  type FieldReader,
+  flag,
+  isNumber,
+  isObject,
+  map,
+  number,
+  optionalCount,
+  optionalObject,
+  readPayload,
+  type Schema,
+  text,
+  UNUSABLE,
+} from './payload-reader'
 import type { AgentWarningListener } from './warnings'
 
 const { scenesMax } = STREAM_LIMITS
 const NOT_JSON = Symbol('not JSON')
 
-type EventReader<Type extends AgentEventType> = (
-  read: PayloadReader,
-  warn: AgentWarningListener,
-) => AgentEventMap[Type] | null
-
-/** A scene id the board can key on; without one the event is ignored. */
-function sceneId(read: PayloadReader): string | null {
-  const value = read.payload.sceneId
+/** A scene id the board can key on; without one the event is skipped. */
+const sceneId: FieldReader<string> = (value, context) => {
   if (typeof value === 'string' && value !== '') return value
-  read.report('sceneId', 'missing or not a non-empty string; ignored the event')
-  return null
+  context.report(`got ${describe(value)}; skipped the event`)
+  throw UNUSABLE
 }
 
-function sceneIndex(read: PayloadReader): number {
-  const value = read.payload.sceneIndex
+/** A scene's position; -1 (placed last) when the server gave none that is usable. */
+const sceneIndex: FieldReader<number> = (value, context) => {
   if (Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < scenesMax) {
     return value as number
   }
-  read.report('sceneIndex', `expected a whole number below ${scenesMax}; placed the scene last`)
+  context.report(`got ${describe(value)}; placed the scene last`)
   return -1
 }
 
-function composition(read: PayloadReader): Composition | null {
-  const value = read.payload.composition
-  if (isObject(value) && Array.isArray(value.tracks)) {
-    return normalizeComposition(value as CompositionInput)
+function composition(required: boolean): FieldReader<Composition | null> {
+  return (value, context) => {
+    if (isObject(value) && Array.isArray(value.tracks)) {
+      return normalizeComposition(value as CompositionInput)
+    }
+    context.report(`got ${describe(value)} without tracks; kept the last composition`)
+    if (required) throw UNUSABLE
+    return null
   }
-  read.report('composition', 'not a composition with a tracks array; kept the last one')
-  return null
 }
 
-/** A map of numbers or strings, without a prototype, so no key can mean anything else. */
-function flatMap<Value>(
-  read: PayloadReader,
-  field: string,
-  keep: (value: unknown) => value is Value,
-): Record<string, Value> | undefined {
-  const value = read.optionalObject(field)
-  if (!value) return undefined
-  const map: Record<string, Value> = Object.create(null)
-  for (const [key, entry] of Object.entries(value)) {
-    if (keep(entry)) map[key] = entry
-    else read.report(`${field}.${key}`, 'not a plain number or string; dropped it')
-  }
-  return map
-}
-
-const isNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value)
-const isParameter = (value: unknown): value is string | number =>
-  typeof value === 'string' || isNumber(value)
-
-function projectId(read: PayloadReader): number | null {
-  const value = read.payload.projectId
+const projectId: FieldReader<number | null> = (value, context) => {
   if (Number.isSafeInteger(value)) return value as number
-  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) {
-    read.report('projectId', 'a string of digits; read it as a number')
-    return Number(value)
-  }
-  read.report('projectId', "not a project id; kept the run's project")
-  return null
+  const digits = typeof value === 'string' && /^\d{1,15}$/.test(value)
+  context.report(
+    `${describe(value)} where a project id belongs; ${digits ? 'read it' : 'kept the run’s'}`,
+  )
+  return digits ? Number(value) : null
 }
 
-function toolResults(read: PayloadReader): ToolResult[] {
-  const value = read.payload.toolResults
+const toolResults: FieldReader<ToolResult[]> = (value, context) => {
   if (Array.isArray(value)) return value.filter(isObject) as ToolResult[]
-  read.report('toolResults', 'not an array; used []')
+  context.report(`got ${describe(value)}; used []`)
   return []
 }
 
-function tokenUsage(read: PayloadReader, warn: AgentWarningListener): TokenUsage | undefined {
-  const value = read.optionalObject('tokenUsage')
-  if (!value) return undefined
-  const usage = createPayloadReader('done', value, warn, 'data.tokenUsage.')
-  return {
-    inputTokens: usage.number('inputTokens', 0),
-    outputTokens: usage.number('outputTokens', 0),
-    creditCost: usage.number('creditCost', 0),
-  }
+const TOKEN_USAGE = {
+  inputTokens: number(0),
+  outputTokens: number(0),
+  creditCost: number(0),
+} satisfies Schema<TokenUsage>
+
+const COST = {
+  runId: text(''),
+  total: number(0),
+  breakdown: map<number>(isNumber),
+  rowCount: number(0),
+  pendingCount: number(0),
+} satisfies Schema<RunCost>
+
+const DONE_RESULT = {
+  message: text(''),
+  messageKey: text.optional,
+  messageParams: (value, context) =>
+    value == null
+      ? undefined
+      : map<string | number>((entry) => typeof entry === 'string' || isNumber(entry))(
+          value,
+          context,
+        ),
+  composition: composition(false),
+  toolResults,
+  projectId,
+  resumeJobId: text.optional,
+  remainingScenes: optionalCount(scenesMax),
+  totalScenes: optionalCount(scenesMax),
+  tokenUsage: optionalObject(TOKEN_USAGE),
+  cost: optionalObject(COST),
+} satisfies Schema<DoneResult>
+
+/** The result under `data`; or, when the server put it beside `success`, the payload itself. */
+const doneResult: FieldReader<DoneResult> = (value, context) => {
+  if (isObject(value)) return context.read(DONE_RESULT, value)
+  const beside = 'composition' in context.payload
+  context.report(`got ${describe(value)}; read ${beside ? 'the fields beside it' : '{}'}`)
+  return context.read(DONE_RESULT, beside ? context.payload : {})
 }
 
-function cost(read: PayloadReader, warn: AgentWarningListener): RunCost | undefined {
-  const value = read.optionalObject('cost')
-  if (!value) return undefined
-  const cost = createPayloadReader('done', value, warn, 'data.cost.')
-  if (value.breakdown == null) cost.report('breakdown', 'missing; used {}')
-  return {
-    ...value,
-    runId: cost.text('runId', ''),
-    total: cost.number('total', 0),
-    breakdown: flatMap(cost, 'breakdown', isNumber) ?? Object.create(null),
-    rowCount: cost.number('rowCount', 0),
-    pendingCount: cost.number('pendingCount', 0),
-  }
-}
-
-function doneResult(read: PayloadReader, warn: AgentWarningListener): DoneResult {
-  let payload = read.payload.data
-  if (!isObject(payload)) {
-    const flat = 'composition' in read.payload
-    read.report(
-      'data',
-      flat ? 'missing; read the result beside it' : 'missing; used an empty result',
-    )
-    payload = flat ? read.payload : {}
-  }
-  const data = createPayloadReader('done', payload as Fields, warn, 'data.')
-  return {
-    ...(payload as Fields),
-    message: data.text('message', ''),
-    messageKey: data.optionalText('messageKey'),
-    messageParams: flatMap(data, 'messageParams', isParameter),
-    composition: composition(data),
-    toolResults: toolResults(data),
-    projectId: projectId(data),
-    resumeJobId: data.optionalText('resumeJobId'),
-    remainingScenes: data.optionalCount('remainingScenes', scenesMax),
-    totalScenes: data.optionalCount('totalScenes', scenesMax),
-    tokenUsage: tokenUsage(data, warn),
-    cost: cost(data, warn),
-  }
-}
+/** Every event's payload, field by field; typed against `AgentEventMap`. */
+const SCHEMAS = {
+  tool_start: { toolUseId: text(''), toolName: text('') },
+  tool_end: {
+    toolUseId: text(''),
+    toolName: text(''),
+    // Without a word on success, a tool that reports no error succeeded.
+    success: flag((payload) => payload.error == null),
+    error: text.optional,
+  },
+  plan_ready: { jobId: text(''), totalScenes: count(scenesMax), estimatedMinutes: number(0) },
+  scene_start: { sceneId, sceneIndex },
+  scene_complete: { sceneId, voiceError: text.optional },
+  scene_failed: { sceneId, error: text('') },
+  checkpoint: { composition: composition(true) as FieldReader<Composition> },
+  insufficient_credit: {
+    completedScenes: count(scenesMax),
+    totalScenes: count(scenesMax),
+    remainingCredit: number(0),
+    estPerScene: number(0),
+  },
+  template_warning: { severity: text('warning'), field: text(''), message: text('') },
+  done: {
+    // Without a word on success, a run with scenes left did not succeed.
+    success: flag(
+      (payload) => !(isObject(payload.data) && Number(payload.data.remainingScenes) > 0),
+    ),
+    data: doneResult,
+  },
+  error: { error: text('The agent reported an error without a message.') },
+  heartbeat: {},
+} satisfies { [Type in AgentEventType]: Schema<AgentEventMap[Type]> }
 
 /**
  * A `done` result read as the stream reader reads it: safe defaults for what is off. For a
  * result that did not come off the wire just now, such as one restored from storage.
  */
 export function readDoneResult(value: unknown, warn: AgentWarningListener = () => {}): DoneResult {
-  return doneResult(createPayloadReader('done', { data: value }, warn), warn)
+  return readPayload<DoneData>(SCHEMAS.done, { data: value }, 'done', warn).data
 }
-
-/** How each event's payload is read: typed against `AgentEventMap`, one reader per event. */
-const READERS = {
-  tool_start(read) {
-    const toolName = read.text('toolName', 'unknown')
-    return { ...read.payload, toolUseId: read.text('toolUseId', toolName), toolName }
-  },
-  tool_end(read) {
-    const toolName = read.text('toolName', 'unknown')
-    const error = read.optionalText('error')
-    return {
-      ...read.payload,
-      toolUseId: read.text('toolUseId', toolName),
-      toolName,
-      success: read.flag('success', error === undefined),
-      error,
-    }
-  },
-  plan_ready: (read) => ({
-    ...read.payload,
-    jobId: read.text('jobId', ''),
-    totalScenes: read.count('totalScenes', scenesMax, 0),
-    estimatedMinutes: read.number('estimatedMinutes', 0),
-  }),
-  scene_start(read) {
-    const id = sceneId(read)
-    return id === null ? null : { ...read.payload, sceneId: id, sceneIndex: sceneIndex(read) }
-  },
-  scene_complete(read) {
-    const id = sceneId(read)
-    return id === null
-      ? null
-      : { ...read.payload, sceneId: id, voiceError: read.optionalText('voiceError') }
-  },
-  scene_failed(read) {
-    const id = sceneId(read)
-    return id === null ? null : { ...read.payload, sceneId: id, error: read.text('error', '') }
-  },
-  checkpoint(read) {
-    const value = composition(read)
-    return value === null ? null : { ...read.payload, composition: value }
-  },
-  insufficient_credit: (read) => ({
-    ...read.payload,
-    completedScenes: read.count('completedScenes', scenesMax, 0),
-    totalScenes: read.count('totalScenes', scenesMax, 0),
-    remainingCredit: read.number('remainingCredit', 0),
-    estPerScene: read.number('estPerScene', 0),
-  }),
-  template_warning: (read) => ({
-    ...read.payload,
-    severity: read.text('severity', 'warning'),
-    field: read.text('field', ''),
-    message: read.text('message', ''),
-  }),
-  done(read, warn) {
-    const result = doneResult(read, warn)
-    const unfinished = (result.remainingScenes ?? 0) > 0
-    return { ...read.payload, success: read.flag('success', !unfinished), data: result }
-  },
-  error: (read) => ({
-    ...read.payload,
-    error: read.text('error', 'The agent reported an error without a message.'),
-  }),
-  heartbeat: () => ({}),
-} satisfies { [Type in AgentEventType]: EventReader<Type> }
 
 function parseJson(text: string): unknown {
   if (text === '') return {}
@@ -223,18 +167,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function kindOf(data: unknown): string {
-  if (data === NOT_JSON) return 'not JSON'
-  return Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`
-}
-
 /**
  * Turns one SSE message into a typed event, leniently. Unknown names pass on as
  * `{ type: 'unknown' }` and heartbeats as `{ type: 'heartbeat' }`, whatever their data.
  * A known event with odd fields gets safe defaults, each oddity reported through `warn`;
  * one that cannot be used at all (no scene id, data that is not an object) is reported
- * and gives null. Only a `done` whose data cannot be read at all throws an
- * `AgentProtocolError`: the run has ended, but its result is lost.
+ * and gives null. Only a `done` whose data is not JSON throws an `AgentProtocolError`:
+ * the run has ended, but its result is lost.
  */
 export function parseAgentEvent(
   name: string,
@@ -243,27 +182,35 @@ export function parseAgentEvent(
 ): AgentEvent | UnknownAgentEvent | null {
   if (name === 'heartbeat') return { type: 'heartbeat', data: {} }
   const data = parseJson(text)
-  if (!Object.hasOwn(READERS, name)) {
+  if (!Object.hasOwn(SCHEMAS, name)) {
     return { type: 'unknown', name, data: data === NOT_JSON ? text : data }
   }
   const type = name as AgentEventType
   if (!isObject(data)) {
-    if (type === 'error') {
-      warn({ event: name, field: 'data', message: `${kindOf(data)}; read it as the message` })
-      return { type, data: { error: typeof data === 'string' ? data : text } }
-    }
+    const found = data === NOT_JSON ? 'not JSON' : describe(data)
     if (type === 'done') {
       throw new AgentProtocolError({
         code: 'UNREADABLE_DONE',
         event: name,
         data: text.slice(0, 1000),
-        message: `The done event's data is ${kindOf(data)}: the run ended, but its result could not be read. The last checkpoint is kept.`,
+        message: `The done event's data is ${found}: the run ended, but its result is lost. The last checkpoint is kept.`,
       })
     }
-    warn({ event: name, field: 'data', message: `${kindOf(data)}; ignored the event` })
-    return null
+    const error = type === 'error'
+    warn({
+      event: name,
+      field: 'data',
+      message: `${found}; ${error ? 'read it as the message' : 'skipped the event'}`,
+    })
+    return error ? { type, data: { error: typeof data === 'string' ? data : text } } : null
   }
-  const reader = READERS[type] as EventReader<AgentEventType>
-  const value = reader(createPayloadReader(name, data, warn), warn)
-  return value === null ? null : ({ type, data: value } as AgentEvent)
+  try {
+    return {
+      type,
+      data: readPayload(SCHEMAS[type] as Schema<unknown>, data, name, warn),
+    } as AgentEvent
+  } catch (error) {
+    if (error === UNUSABLE) return null
+    throw error
+  }
 }

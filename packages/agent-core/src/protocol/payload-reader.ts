@@ -6,86 +6,126 @@ export function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing'
+/** Thrown by a field without which the event cannot be used; the event is then skipped. */
+export const UNUSABLE = Symbol('unusable')
+
+/** What a field reader knows besides the field's value. */
+export interface FieldContext {
+  /** The object the field belongs to. */
+  payload: Fields
+  /** Reports an oddity of this field. */
+  report(message: string): void
+  /** Reads an object with a schema of its own, its fields reported under this one's name. */
+  read<Shape>(schema: Schema<Shape>, value: Fields): Shape
+}
+
+/** Reads one field: always returns a value of its type, reporting what it had to mend. */
+export type FieldReader<Value> = (value: unknown, context: FieldContext) => Value
+
+/** The keys a type names, without its index signature. */
+type KnownKeys<Shape> = keyof {
+  [Key in keyof Shape as string extends Key ? never : Key]: Shape[Key]
+}
+
+/** One reader for every field a payload type names: checked against the type itself. */
+export type Schema<Shape> = { [Key in KnownKeys<Shape>]-?: FieldReader<Shape[Key]> }
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return `a ${typeof value}`
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`
 }
 
 /**
- * Reads the fields of one payload, each with a safe default: a field that is absent or of
- * the wrong type is reported through `warn` (naming the event and the field) and replaced.
- * Whatever the payload holds, every reader returns a value of its declared type.
+ * Reads a payload with a schema: every field the schema names is read (and mended if need
+ * be), every other field is kept as it came.
  */
-export function createPayloadReader(
-  event: string,
+export function readPayload<Shape>(
+  schema: Schema<Shape>,
   payload: Fields,
+  event: string,
   warn: AgentWarningListener,
   prefix = '',
-) {
-  function note(field: string, message: string) {
-    warn({ event, field: prefix + field, message })
-  }
-  function report(field: string, expected: string, used: string) {
-    note(field, `expected ${expected}, found ${describe(payload[field])}; ${used}`)
-  }
-  function count(field: string, max: number, fallback: number): number {
-    const value = payload[field]
-    if (Number.isSafeInteger(value) && (value as number) >= 0) {
-      if ((value as number) <= max) return value as number
-      note(field, `${value} is over ${max}; used ${max}`)
-      return max
+): Shape {
+  const result: Fields = { ...payload }
+  for (const key in schema) {
+    const field = key as string
+    const context: FieldContext = {
+      payload,
+      report: (message) => warn({ event, field: prefix + field, message }),
+      read: (inner, value) => readPayload(inner, value, event, warn, `${prefix + field}.`),
     }
-    report(field, `a whole number from 0 to ${max}`, `used ${fallback}`)
-    return fallback
+    result[field] = (schema[key] as FieldReader<unknown>)(payload[field], context)
   }
+  return result as Shape
+}
 
-  return {
-    payload,
-    report: note,
-    /** A string, or `fallback` (reported). */
-    text(field: string, fallback: string): string {
-      const value = payload[field]
-      if (typeof value === 'string') return value
-      report(field, 'a string', `used ${JSON.stringify(fallback)}`)
-      return fallback
-    },
-    /** A string, or undefined when absent or null; another type is reported and dropped. */
-    optionalText(field: string): string | undefined {
-      const value = payload[field]
-      if (typeof value === 'string') return value
-      if (value != null) report(field, 'a string', 'ignored it')
-      return undefined
-    },
-    flag(field: string, fallback: boolean): boolean {
-      const value = payload[field]
-      if (typeof value === 'boolean') return value
-      report(field, 'a boolean', `used ${fallback}`)
-      return fallback
-    },
-    /** A finite number, or `fallback` (reported). */
-    number(field: string, fallback: number): number {
-      const value = payload[field]
-      if (typeof value === 'number' && Number.isFinite(value)) return value
-      report(field, 'a number', `used ${fallback}`)
-      return fallback
-    },
-    /** A whole count from 0 to `max`: a larger one is clamped, anything else is `fallback`. */
-    count,
-    /** A count as above, or undefined when absent or null. */
-    optionalCount(field: string, max: number): number | undefined {
-      if (payload[field] == null) return undefined
-      return count(field, max, 0)
-    },
-    /** An object, or undefined when absent or null; another type is reported and dropped. */
-    optionalObject(field: string): Fields | undefined {
-      const value = payload[field]
-      if (isObject(value)) return value
-      if (value != null) report(field, 'an object', 'ignored it')
-      return undefined
-    },
+/** A field of one JSON type, else `fallback` (reported); `optional` lets it be absent or null. */
+function kind<Value>(accepts: (value: unknown) => boolean): {
+  (fallback: Value | ((payload: Fields) => Value)): FieldReader<Value>
+  optional: FieldReader<Value | undefined>
+} {
+  const required =
+    (fallback: Value | ((payload: Fields) => Value)): FieldReader<Value> =>
+    (value, context) => {
+      if (accepts(value)) return value as Value
+      const used =
+        typeof fallback === 'function'
+          ? (fallback as (payload: Fields) => Value)(context.payload)
+          : fallback
+      context.report(`got ${describe(value)}; used ${JSON.stringify(used)}`)
+      return used
+    }
+  const optional: FieldReader<Value | undefined> = (value, context) => {
+    if (value == null || accepts(value)) return (value ?? undefined) as Value | undefined
+    context.report(`got ${describe(value)}; ignored it`)
+    return undefined
+  }
+  return Object.assign(required, { optional })
+}
+
+export const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
+export const text = kind<string>((value) => typeof value === 'string')
+export const flag = kind<boolean>((value) => typeof value === 'boolean')
+export const number = kind<number>(isNumber)
+
+/** A whole count from 0 to `max`: a larger one is clamped to `max`, anything else is 0. */
+export function count(max: number): FieldReader<number> {
+  const whole = kind<number>(Number.isSafeInteger)(0)
+  return (value, context) => {
+    const found = whole(value, context)
+    const bounded = Math.min(Math.max(found, 0), max)
+    if (bounded !== found) context.report(`got ${found}; used ${bounded}`)
+    return bounded
   }
 }
 
-export type PayloadReader = ReturnType<typeof createPayloadReader>
+export function optionalCount(max: number): FieldReader<number | undefined> {
+  const read = count(max)
+  return (value, context) => (value == null ? undefined : read(value, context))
+}
+
+/** A map whose values pass `keeps`, without a prototype, so no key can mean anything else. */
+export function map<Value>(keeps: (value: unknown) => boolean): FieldReader<Record<string, Value>> {
+  return (value, context) => {
+    const result: Record<string, Value> = Object.create(null)
+    if (!isObject(value)) {
+      context.report(`got ${describe(value)}; used {}`)
+      return result
+    }
+    for (const [key, entry] of Object.entries(value)) {
+      if (keeps(entry)) result[key] = entry as Value
+      else context.report(`got ${describe(entry)} at ${key}; dropped it`)
+    }
+    return result
+  }
+}
+
+/** An object read with its own schema; absent or null gives undefined. */
+export function optionalObject<Shape>(schema: Schema<Shape>): FieldReader<Shape | undefined> {
+  return (value, context) => {
+    if (isObject(value)) return context.read(schema, value)
+    if (value != null) context.report(`got ${describe(value)}; ignored it`)
+    return undefined
+  }
+}

@@ -102,7 +102,9 @@ export function reduceAgentEvent(
   switch (event.type) {
     case 'tool_start':
     case 'tool_end': {
-      const { toolUseId, toolName } = event.data
+      const { toolName } = event.data
+      // A call the server gave no id is known by its tool's name.
+      const toolUseId = event.data.toolUseId || toolName
       const status: ToolCallState['status'] =
         event.type === 'tool_start' ? 'running' : event.data.success ? 'success' : 'failed'
       const error = event.type === 'tool_end' ? event.data.error : undefined

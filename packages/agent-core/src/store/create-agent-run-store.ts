@@ -6,7 +6,6 @@ import {
   AgentStoreError,
   AgentValidationError,
 } from '../errors/agent-errors'
-import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import type { Composition } from '../protocol/composition'
 import type { AgentEvent, DoneResult, UnknownAgentEvent } from '../protocol/events'
@@ -129,13 +128,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
       signal: controller.signal,
       onEvent(event) {
         if (!current()) return
-        const previous = getState()
-        const next = reduceAgentEvent(previous, event)
-        setState(next, true)
-        if (next.warnings !== previous.warnings) {
-          const warning = next.warnings.at(-1)
-          if (warning) devWarning(SOURCE, `${warning.event}, ${warning.field}: ${warning.message}`)
-        }
+        setState(reduceAgentEvent(getState(), event), true)
         notify('onEvent', event)
         if (event.type === 'checkpoint') notify('onCheckpoint', event.data.composition)
         if (event.type === 'plan_ready' || event.type === 'checkpoint') persist()

@@ -7,7 +7,6 @@ import {
   createInitialRunState,
   isRunning,
   type RunStatus,
-  type SceneStatus,
 } from '../state/run-state'
 
 /** What survives a reload: the job, its project, its scenes and the latest composition. JSON-safe. */
@@ -48,26 +47,10 @@ export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
   })
 }
 
-const STATUSES: readonly RunStatus[] = [
-  'idle',
-  'submitting',
-  'streaming',
-  'done',
-  'failed',
-  'rejected',
-  'interrupted',
-  'stopped',
-]
-const SCENE_STATUSES: readonly SceneStatus[] = ['pending', 'running', 'complete', 'failed']
+const STATUSES = 'idle submitting streaming done failed rejected interrupted stopped'.split(' ')
+const SCENE_STATUSES = 'pending running complete failed'.split(' ')
 
-function isScene(value: unknown, sceneId: string): boolean {
-  return (
-    isObject(value) &&
-    value.sceneId === sceneId &&
-    Number.isSafeInteger(value.sceneIndex) &&
-    SCENE_STATUSES.includes(value.status as SceneStatus)
-  )
-}
+const isWhole = Number.isSafeInteger
 
 /**
  * Whether a stored value is a snapshot this version can restore, checked through: a
@@ -76,14 +59,23 @@ function isScene(value: unknown, sceneId: string): boolean {
  */
 export function isRunSnapshot(value: unknown): value is AgentRunSnapshot {
   if (!isObject(value) || value.version !== 1) return false
-  const { scenes, sceneOrder, composition, status, plan, result } = value
-  if (!STATUSES.includes(status as RunStatus)) return false
-  if (!isObject(scenes) || !Array.isArray(sceneOrder)) return false
-  if (!sceneOrder.every((id) => typeof id === 'string' && isScene(scenes[id], id))) return false
-  if (composition !== null && !(isObject(composition) && Array.isArray(composition.tracks))) {
-    return false
-  }
-  if (plan !== null && !(isObject(plan) && Number.isSafeInteger(plan.totalScenes))) return false
-  if (result !== null && !isObject(result)) return false
-  return value.jobId === null || typeof value.jobId === 'string'
+  const { scenes, sceneOrder, composition: saved, plan, result, jobId } = value
+  return (
+    STATUSES.includes(value.status as RunStatus) &&
+    isObject(scenes) &&
+    Array.isArray(sceneOrder) &&
+    sceneOrder.every((id) => {
+      const scene = Object.hasOwn(scenes, id) && scenes[id]
+      return (
+        isObject(scene) &&
+        scene.sceneId === id &&
+        isWhole(scene.sceneIndex) &&
+        SCENE_STATUSES.includes(scene.status as string)
+      )
+    }) &&
+    (saved === null || (isObject(saved) && Array.isArray(saved.tracks))) &&
+    (plan === null || (isObject(plan) && isWhole(plan.totalScenes))) &&
+    (result === null || isObject(result)) &&
+    (jobId === null || typeof jobId === 'string')
+  )
 }

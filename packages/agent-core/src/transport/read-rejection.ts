@@ -14,23 +14,22 @@ function secondsFromHeader(value: string | null): number | undefined {
 
 /** The start of a body as text, at most `REJECTION_MAX_BYTES`; the rest is not read. */
 async function readStart(response: Response): Promise<string> {
-  if (!response.body) return ''
-  const reader = response.body.getReader()
+  const reader = response.body?.getReader()
   const decoder = new TextDecoder()
   let text = ''
-  let size = 0
   try {
-    while (size < REJECTION_MAX_BYTES) {
-      const { value, done } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      text += decoder.decode(value, { stream: true })
+    for (
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      reader && text.length < REJECTION_MAX_BYTES;
+    ) {
+      chunk = await reader.read()
+      if (chunk.done) break
+      text += decoder.decode(chunk.value, { stream: true })
     }
   } catch {
     // A body that breaks halfway still says what it said before.
-  } finally {
-    reader.cancel().catch(() => {})
   }
+  reader?.cancel().catch(() => {})
   return text.slice(0, REJECTION_MAX_BYTES)
 }
 

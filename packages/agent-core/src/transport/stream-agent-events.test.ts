@@ -80,7 +80,7 @@ describe('one POST, whatever happens to the stream', () => {
     })
     expect(outcome).toMatchObject({ reason: 'done', success: true })
     expect(warnings).toEqual([
-      { event: 'scene_complete', field: 'data', message: 'not JSON; ignored the event' },
+      { event: 'scene_complete', field: 'data', message: 'not JSON; skipped the event' },
     ])
     expect(events.filter((event) => event.type === 'scene_complete')).toHaveLength(8)
     expect(postCount(simulator)).toBe(1)
