@@ -12,14 +12,14 @@ export const budgets = [
     path: entry('core.js'),
     ignore: peers,
     target: 4000,
-    ceiling: 7150,
+    ceiling: 9100,
   },
   {
     name: '@kvidai/agent-react + @kvidai/agent-core',
     path: entry('react-core.js'),
     ignore: peers,
     target: 6000,
-    ceiling: 10200,
+    ceiling: 12100,
   },
   {
     name: '@kvidai/agent-ui JS on top of react + core',
@@ -33,7 +33,7 @@ export const budgets = [
     path: entry('ui-react-core.js'),
     ignore: peers,
     target: 16000,
-    ceiling: 16900,
+    ceiling: 19250,
   },
   {
     name: '@kvidai/agent-ui CSS',
@@ -46,7 +46,7 @@ export const budgets = [
     path: entry('use-resume-check.js'),
     ignore: peers,
     target: null,
-    ceiling: 1300,
+    ceiling: 1600,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
   {
@@ -54,7 +54,7 @@ export const budgets = [
     path: entry('resume-button.js'),
     ignore: peers,
     target: null,
-    ceiling: 4500,
+    ceiling: 4750,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
 ]

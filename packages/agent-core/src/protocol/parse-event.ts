@@ -23,15 +23,13 @@ import {
   number,
   optionalCount,
   optionalObject,
+  optionalText,
   readPayload,
   type Schema,
   text,
   UNUSABLE,
 } from './payload-reader'
 import type { AgentWarningListener } from './warnings'
-
-const { scenesMax } = STREAM_LIMITS
-const NOT_JSON = Symbol('not JSON')
 
 /** A scene id the board can key on; without one the event is skipped. */
 const sceneId: FieldReader<string> = (value, context) => {
@@ -42,7 +40,11 @@ const sceneId: FieldReader<string> = (value, context) => {
 
 /** A scene's position; -1 (placed last) when the server gave none that is usable. */
 const sceneIndex: FieldReader<number> = (value, context) => {
-  if (Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < scenesMax) {
+  if (
+    Number.isSafeInteger(value) &&
+    (value as number) >= 0 &&
+    (value as number) < STREAM_LIMITS.scenesMax
+  ) {
     return value as number
   }
   context.report(`got ${describe(value)}; placed the scene last`)
@@ -63,9 +65,7 @@ function composition(required: boolean): FieldReader<Composition | null> {
 const projectId: FieldReader<number | null> = (value, context) => {
   if (Number.isSafeInteger(value)) return value as number
   const digits = typeof value === 'string' && /^\d{1,15}$/.test(value)
-  context.report(
-    `${describe(value)} where a project id belongs; ${digits ? 'read it' : 'kept the run’s'}`,
-  )
+  context.report(`got ${describe(value)}; ${digits ? 'read it as a number' : 'kept the run’s'}`)
   return digits ? Number(value) : null
 }
 
@@ -75,95 +75,108 @@ const toolResults: FieldReader<ToolResult[]> = (value, context) => {
   return []
 }
 
-const TOKEN_USAGE = {
-  inputTokens: number(0),
-  outputTokens: number(0),
-  creditCost: number(0),
-} satisfies Schema<TokenUsage>
+/**
+ * Every event's payload, field by field, typed against `AgentEventMap`. Made on first use,
+ * so an app that never reads a stream carries none of it after tree-shaking.
+ */
+function createSchemas() {
+  const scenesMax = STREAM_LIMITS.scenesMax
+  const TOKEN_USAGE = {
+    inputTokens: number(0),
+    outputTokens: number(0),
+    creditCost: number(0),
+  } satisfies Schema<TokenUsage>
 
-const COST = {
-  runId: text(''),
-  total: number(0),
-  breakdown: map<number>(isNumber),
-  rowCount: number(0),
-  pendingCount: number(0),
-} satisfies Schema<RunCost>
+  const COST = {
+    runId: text(''),
+    total: number(0),
+    breakdown: map<number>(isNumber),
+    rowCount: number(0),
+    pendingCount: number(0),
+  } satisfies Schema<RunCost>
 
-const DONE_RESULT = {
-  message: text(''),
-  messageKey: text.optional,
-  messageParams: (value, context) =>
-    value == null
-      ? undefined
-      : map<string | number>((entry) => typeof entry === 'string' || isNumber(entry))(
-          value,
-          context,
-        ),
-  composition: composition(false),
-  toolResults,
-  projectId,
-  resumeJobId: text.optional,
-  remainingScenes: optionalCount(scenesMax),
-  totalScenes: optionalCount(scenesMax),
-  tokenUsage: optionalObject(TOKEN_USAGE),
-  cost: optionalObject(COST),
-} satisfies Schema<DoneResult>
+  const DONE_RESULT = {
+    message: text(''),
+    messageKey: optionalText,
+    messageParams: (value, context) =>
+      value == null
+        ? undefined
+        : map<string | number>((entry) => typeof entry === 'string' || isNumber(entry))(
+            value,
+            context,
+          ),
+    composition: composition(false),
+    toolResults,
+    projectId,
+    resumeJobId: optionalText,
+    remainingScenes: optionalCount(scenesMax),
+    totalScenes: optionalCount(scenesMax),
+    tokenUsage: optionalObject(TOKEN_USAGE),
+    cost: optionalObject(COST),
+  } satisfies Schema<DoneResult>
 
-/** The result under `data`; or, when the server put it beside `success`, the payload itself. */
-const doneResult: FieldReader<DoneResult> = (value, context) => {
-  if (isObject(value)) return context.read(DONE_RESULT, value)
-  const beside = 'composition' in context.payload
-  context.report(`got ${describe(value)}; read ${beside ? 'the fields beside it' : '{}'}`)
-  return context.read(DONE_RESULT, beside ? context.payload : {})
+  /** The result under `data`; or, when the server put it beside `success`, the payload itself. */
+  const doneResult: FieldReader<DoneResult> = (value, context) => {
+    if (isObject(value)) return context.read(DONE_RESULT, value)
+    const beside = 'composition' in context.payload
+    context.report(`got ${describe(value)}; read ${beside ? 'the fields beside it' : '{}'}`)
+    return context.read(DONE_RESULT, beside ? context.payload : {})
+  }
+
+  return {
+    tool_start: { toolUseId: text(''), toolName: text('') },
+    tool_end: {
+      toolUseId: text(''),
+      toolName: text(''),
+      // Without a word on success, a tool that reports no error succeeded.
+      success: flag((payload) => payload.error == null),
+      error: optionalText,
+    },
+    plan_ready: { jobId: text(''), totalScenes: count(scenesMax), estimatedMinutes: number(0) },
+    scene_start: { sceneId, sceneIndex },
+    scene_complete: { sceneId, voiceError: optionalText },
+    scene_failed: { sceneId, error: text('') },
+    checkpoint: { composition: composition(true) as FieldReader<Composition> },
+    insufficient_credit: {
+      completedScenes: count(scenesMax),
+      totalScenes: count(scenesMax),
+      remainingCredit: number(0),
+      estPerScene: number(0),
+    },
+    template_warning: { severity: text('warning'), field: text(''), message: text('') },
+    done: {
+      // Without a word on success, a run with scenes left did not succeed.
+      success: flag(
+        (payload) => !(isObject(payload.data) && Number(payload.data.remainingScenes) > 0),
+      ),
+      data: doneResult,
+    },
+    error: { error: text('The agent reported an error without a message.') },
+    heartbeat: {},
+  } satisfies { [Type in AgentEventType]: Schema<AgentEventMap[Type]> }
 }
 
-/** Every event's payload, field by field; typed against `AgentEventMap`. */
-const SCHEMAS = {
-  tool_start: { toolUseId: text(''), toolName: text('') },
-  tool_end: {
-    toolUseId: text(''),
-    toolName: text(''),
-    // Without a word on success, a tool that reports no error succeeded.
-    success: flag((payload) => payload.error == null),
-    error: text.optional,
-  },
-  plan_ready: { jobId: text(''), totalScenes: count(scenesMax), estimatedMinutes: number(0) },
-  scene_start: { sceneId, sceneIndex },
-  scene_complete: { sceneId, voiceError: text.optional },
-  scene_failed: { sceneId, error: text('') },
-  checkpoint: { composition: composition(true) as FieldReader<Composition> },
-  insufficient_credit: {
-    completedScenes: count(scenesMax),
-    totalScenes: count(scenesMax),
-    remainingCredit: number(0),
-    estPerScene: number(0),
-  },
-  template_warning: { severity: text('warning'), field: text(''), message: text('') },
-  done: {
-    // Without a word on success, a run with scenes left did not succeed.
-    success: flag(
-      (payload) => !(isObject(payload.data) && Number(payload.data.remainingScenes) > 0),
-    ),
-    data: doneResult,
-  },
-  error: { error: text('The agent reported an error without a message.') },
-  heartbeat: {},
-} satisfies { [Type in AgentEventType]: Schema<AgentEventMap[Type]> }
+let schemas: ReturnType<typeof createSchemas> | undefined
+const getSchemas = () => {
+  schemas ??= createSchemas()
+  return schemas
+}
 
 /**
  * A `done` result read as the stream reader reads it: safe defaults for what is off. For a
  * result that did not come off the wire just now, such as one restored from storage.
  */
 export function readDoneResult(value: unknown, warn: AgentWarningListener = () => {}): DoneResult {
-  return readPayload<DoneData>(SCHEMAS.done, { data: value }, 'done', warn).data
+  return readPayload<DoneData>(getSchemas().done, { data: value }, 'done', warn).data
 }
 
+/** The data as JSON: `{}` when there is none, undefined when it is not JSON. */
 function parseJson(text: string): unknown {
   if (text === '') return {}
   try {
     return JSON.parse(text)
   } catch {
-    return NOT_JSON
+    return undefined
   }
 }
 
@@ -182,12 +195,13 @@ export function parseAgentEvent(
 ): AgentEvent | UnknownAgentEvent | null {
   if (name === 'heartbeat') return { type: 'heartbeat', data: {} }
   const data = parseJson(text)
-  if (!Object.hasOwn(SCHEMAS, name)) {
-    return { type: 'unknown', name, data: data === NOT_JSON ? text : data }
+  const schemas = getSchemas()
+  if (!Object.hasOwn(schemas, name)) {
+    return { type: 'unknown', name, data: data === undefined ? text : data }
   }
   const type = name as AgentEventType
   if (!isObject(data)) {
-    const found = data === NOT_JSON ? 'not JSON' : describe(data)
+    const found = data === undefined ? 'not JSON' : describe(data)
     if (type === 'done') {
       throw new AgentProtocolError({
         code: 'UNREADABLE_DONE',
@@ -207,7 +221,7 @@ export function parseAgentEvent(
   try {
     return {
       type,
-      data: readPayload(SCHEMAS[type] as Schema<unknown>, data, name, warn),
+      data: readPayload(schemas[type] as Schema<unknown>, data, name, warn),
     } as AgentEvent
   } catch (error) {
     if (error === UNUSABLE) return null

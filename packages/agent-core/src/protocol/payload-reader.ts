@@ -7,7 +7,7 @@ export function isObject(value: unknown): value is Fields {
 }
 
 /** Thrown by a field without which the event cannot be used; the event is then skipped. */
-export const UNUSABLE = Symbol('unusable')
+export const UNUSABLE = { unusable: true } as const
 
 /** What a field reader knows besides the field's value. */
 export interface FieldContext {
@@ -60,38 +60,50 @@ export function readPayload<Shape>(
   return result as Shape
 }
 
-/** A field of one JSON type, else `fallback` (reported); `optional` lets it be absent or null. */
-function kind<Value>(accepts: (value: unknown) => boolean): {
-  (fallback: Value | ((payload: Fields) => Value)): FieldReader<Value>
-  optional: FieldReader<Value | undefined>
-} {
-  const required =
-    (fallback: Value | ((payload: Fields) => Value)): FieldReader<Value> =>
-    (value, context) => {
-      if (accepts(value)) return value as Value
-      const used =
-        typeof fallback === 'function'
-          ? (fallback as (payload: Fields) => Value)(context.payload)
-          : fallback
-      context.report(`got ${describe(value)}; used ${JSON.stringify(used)}`)
-      return used
-    }
-  const optional: FieldReader<Value | undefined> = (value, context) => {
-    if (value == null || accepts(value)) return (value ?? undefined) as Value | undefined
-    context.report(`got ${describe(value)}; ignored it`)
-    return undefined
+type Fallback<Value> = Value | ((payload: Fields) => Value)
+
+/** A field of one JSON type, else `fallback` (reported). */
+function required<Value>(
+  accepts: (value: unknown) => boolean,
+  fallback: Fallback<Value>,
+): FieldReader<Value> {
+  return (value, context) => {
+    if (accepts(value)) return value as Value
+    const used =
+      typeof fallback === 'function'
+        ? (fallback as (payload: Fields) => Value)(context.payload)
+        : fallback
+    context.report(`got ${describe(value)}; used ${JSON.stringify(used)}`)
+    return used
   }
-  return Object.assign(required, { optional })
 }
 
+/** A field of one JSON type, or absent or null (undefined); another type is reported and dropped. */
+function optional<Value>(
+  accepts: (value: unknown) => boolean,
+  value: unknown,
+  context: FieldContext,
+): Value | undefined {
+  if (value == null || accepts(value)) return (value ?? undefined) as Value | undefined
+  context.report(`got ${describe(value)}; ignored it`)
+  return undefined
+}
+
+const isText = (value: unknown) => typeof value === 'string'
+const isFlag = (value: unknown) => typeof value === 'boolean'
 export const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
-export const text = kind<string>((value) => typeof value === 'string')
-export const flag = kind<boolean>((value) => typeof value === 'boolean')
-export const number = kind<number>(isNumber)
+
+// Factories, not readers made at load time: nothing runs until a stream is read, so a
+// bundler can drop all of this from an app that never reads one.
+export const text = (fallback: Fallback<string>) => required<string>(isText, fallback)
+export const optionalText: FieldReader<string | undefined> = (value, context) =>
+  optional(isText, value, context)
+export const flag = (fallback: Fallback<boolean>) => required<boolean>(isFlag, fallback)
+export const number = (fallback: number) => required<number>(isNumber, fallback)
 
 /** A whole count from 0 to `max`: a larger one is clamped to `max`, anything else is 0. */
 export function count(max: number): FieldReader<number> {
-  const whole = kind<number>(Number.isSafeInteger)(0)
+  const whole = required<number>(Number.isSafeInteger, 0)
   return (value, context) => {
     const found = whole(value, context)
     const bounded = Math.min(Math.max(found, 0), max)

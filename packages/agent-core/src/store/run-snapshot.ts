@@ -47,8 +47,17 @@ export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
   })
 }
 
-const STATUSES = 'idle submitting streaming done failed rejected interrupted stopped'.split(' ')
-const SCENE_STATUSES = 'pending running complete failed'.split(' ')
+const STATUSES = [
+  'idle',
+  'submitting',
+  'streaming',
+  'done',
+  'failed',
+  'rejected',
+  'interrupted',
+  'stopped',
+]
+const SCENE_STATUSES = ['pending', 'running', 'complete', 'failed']
 
 const isWhole = Number.isSafeInteger
 
