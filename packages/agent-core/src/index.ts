@@ -29,6 +29,7 @@ export type {
 } from './state/run-state'
 export { createInitialRunState, isRunning } from './state/run-state'
 export type {
+  AgentRunFinish,
   AgentRunStartInput,
   AgentRunStore,
   AgentRunStoreOptions,

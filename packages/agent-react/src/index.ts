@@ -10,11 +10,17 @@ export { useAgentRun } from './use-agent-run'
 export type { SelectorOptions } from './use-agent-selector'
 export { useAgentSelector } from './use-agent-selector'
 export { useAgentStore } from './use-agent-store'
+export type {
+  CreditShortage,
+  CreditShortageAction,
+  CreditShortageFigures,
+  UseCreditShortageOptions,
+} from './use-credit-shortage'
+export { useCreditShortage } from './use-credit-shortage'
 export type { ResumeCheck } from './use-resume-check'
 export { useResumeCheck } from './use-resume-check'
 export {
   useComposition,
-  useCreditShortage,
   useRunProgress,
   useRunSummary,
   useScene,

@@ -1,9 +1,12 @@
 import {
+  type AgentEvent,
+  type AgentRunFinish,
   type CallbackErrorHandler,
   devWarning,
   type Fetch,
   type Locale,
   type RunStorage,
+  type UnknownAgentEvent,
 } from '@kvidai/agent-core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
@@ -38,6 +41,16 @@ export interface KvidAgentProviderProps {
    * without this handler the error is logged with `console.error` in development.
    */
   onCallbackError?: CallbackErrorHandler
+  /** Every event of every project under this provider, for telemetry or logging. */
+  onEvent?: (event: AgentEvent | UnknownAgentEvent, context: { projectId: number }) => void
+  /** Every request's ending (done, failed, rejected, interrupted, stopped), for telemetry. */
+  onFinish?: (finish: AgentRunFinish & { projectId: number }) => void
+  /**
+   * Whether a run stops when the last component showing it unmounts. Default true: a
+   * stream nobody sees is closed, and a long video's job stays resumable. Set false to keep
+   * runs going while their panel is collapsed; they stop when the provider unmounts.
+   */
+  stopOnUnmount?: boolean
   children?: ReactNode
 }
 
@@ -68,6 +81,9 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
     stallAfterMs: props.stallAfterMs,
     maxEventBytes: props.maxEventBytes,
     onCallbackError: props.onCallbackError,
+    onEvent: props.onEvent,
+    onFinish: props.onFinish,
+    stopOnUnmount: props.stopOnUnmount,
     locale: props.locale,
     storage: () => (props.storage === undefined ? browserStorage() : props.storage),
   }
@@ -76,6 +92,8 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
     registry.configure(config)
   })
   useEffect(() => invalidateChecksOnRunEnd(registry, queryClient), [registry, queryClient])
+  // Whatever stopOnUnmount says, nothing streams on after its provider is gone.
+  useEffect(() => () => registry.stopAll(), [registry])
   useEffect(() => {
     if (props.apiKey && typeof window !== 'undefined') {
       devWarning(

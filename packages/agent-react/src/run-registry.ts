@@ -3,6 +3,7 @@ import {
   type AgentClientOptions,
   type AgentError,
   type AgentEvent,
+  type AgentRunFinish,
   type AgentRunStore,
   type CallbackErrorHandler,
   type Composition,
@@ -22,12 +23,19 @@ export interface RunListener {
   onCheckpoint?: (composition: Composition) => void
   onDone?: (result: DoneResult, success: boolean) => void
   onError?: (error: AgentError) => void
+  onFinish?: (finish: AgentRunFinish) => void
 }
 
 export interface RegistryConfig extends AgentClientOptions {
   locale?: Locale
   /** A callback of the app's threw; the run goes on. */
   onCallbackError?: CallbackErrorHandler
+  /** Every project's events, for telemetry. */
+  onEvent?: (event: AgentEvent | UnknownAgentEvent, context: { projectId: number }) => void
+  /** Every project's request endings, for telemetry. */
+  onFinish?: (finish: AgentRunFinish & { projectId: number }) => void
+  /** Whether the last component showing a run stops it when it unmounts. Default true. */
+  stopOnUnmount?: boolean
   /** Where snapshots live; null turns reload-restore off. Resolved lazily (after mount). */
   storage: () => RunStorage | null
 }
@@ -65,7 +73,11 @@ export function createRunRegistry(initial: RegistryConfig) {
     name: Name,
     ...values: Parameters<NonNullable<RunListener[Name]>>
   ) {
-    for (const listener of listeners.get(projectId) ?? []) {
+    const telemetry: RunListener = {
+      onEvent: (event) => config.onEvent?.(event, { projectId }),
+      onFinish: (finish) => config.onFinish?.({ ...finish, projectId }),
+    }
+    for (const listener of [telemetry, ...(listeners.get(projectId) ?? [])]) {
       try {
         ;(listener[name] as ((...args: typeof values) => void) | undefined)?.(...values)
       } catch (error) {
@@ -100,6 +112,7 @@ export function createRunRegistry(initial: RegistryConfig) {
       onCheckpoint: (composition) => emit(projectId, 'onCheckpoint', composition),
       onDone: (result, success) => emit(projectId, 'onDone', result, success),
       onError: (error) => emit(projectId, 'onError', error),
+      onFinish: (finish) => emit(projectId, 'onFinish', finish),
       onCallbackError: (error, callback) =>
         reportCallbackError('@kvidai/agent-core', callback, error, config.onCallbackError),
     })
@@ -143,15 +156,20 @@ export function createRunRegistry(initial: RegistryConfig) {
     },
     /**
      * Marks a project's run as shown by a mounted component. When the last one goes, the
-     * stream is stopped: nobody is left to see it, and the job stays resumable.
+     * stream is stopped (unless `stopOnUnmount` is false): nobody is left to see it, and a
+     * long video's job stays resumable.
      */
     hold(projectId: number) {
       holders.set(projectId, (holders.get(projectId) ?? 0) + 1)
       return () => {
         const left = (holders.get(projectId) ?? 1) - 1
         holders.set(projectId, left)
-        if (left === 0) stores.get(projectId)?.stop()
+        if (left === 0 && config.stopOnUnmount !== false) stores.get(projectId)?.stop()
       }
+    },
+    /** Stops every project's run: the provider is going away. */
+    stopAll() {
+      for (const store of stores.values()) store.stop()
     },
     /** Calls back when a project's run stops streaming, however it ended. */
     onRunEnd(listener: (projectId: number) => void) {

@@ -287,3 +287,63 @@ describe('app callbacks that throw', () => {
     expect(posts(simulator)).toBe(1)
   })
 })
+
+describe('keeping a run alive across unmounts', () => {
+  function Panels() {
+    const [shown, setShown] = useState(true)
+    return (
+      <>
+        <button type="button" onClick={() => setShown((value) => !value)}>
+          Toggle
+        </button>
+        {shown && <Editor message="Make an explainer about tides in 4 scenes." />}
+      </>
+    )
+  }
+
+  it('with stopOnUnmount false, a collapsed panel lets the run finish', async () => {
+    const { simulator } = handle
+    const finishes: Array<{ reason: string; projectId: number }> = []
+    render(<Panels />, {
+      wrapper: providerFor(simulator, {
+        stopOnUnmount: false,
+        onFinish: (finish) => finishes.push(finish),
+      }),
+    })
+    // The stream holds its first byte, so the panel closes while the run is in flight.
+    simulator.admin.setFaults({ delayMs: 300 })
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }))
+    expect(screen.queryByTestId('status')).toBe(null)
+    await waitFor(() => expect(simulator.admin.jobs()[0]?.status).toBe('complete'))
+    await waitFor(() =>
+      expect(finishes).toEqual([
+        {
+          reason: 'done',
+          projectId: 1,
+          request: { kind: 'run' },
+          result: expect.any(Object),
+          success: true,
+        },
+      ]),
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }))
+    expect(screen.getByTestId('status').textContent).toBe('done')
+    expect(posts(simulator)).toBe(1)
+  })
+
+  it('by default, the last panel to close stops the run, and says so', async () => {
+    const { simulator } = handle
+    const finishes: string[] = []
+    render(<Panels />, {
+      wrapper: providerFor(simulator, { onFinish: (finish) => finishes.push(finish.reason) }),
+    })
+    simulator.admin.setFaults({ delayMs: 300 })
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }))
+    await waitFor(() => expect(finishes).toEqual(['stopped']))
+    await userEvent.click(screen.getByRole('button', { name: 'Toggle' }))
+    expect(screen.getByTestId('status').textContent).toBe('stopped')
+    expect(posts(simulator)).toBe(1)
+  })
+})

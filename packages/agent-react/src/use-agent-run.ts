@@ -1,6 +1,7 @@
 import {
   type AgentError,
   type AgentEvent,
+  type AgentRunFinish,
   type AgentRunStartInput,
   AgentStoreError,
   type Composition,
@@ -22,6 +23,8 @@ export interface UseAgentRunOptions {
   onCheckpoint?: (composition: Composition) => void
   onDone?: (result: DoneResult, success: boolean) => void
   onError?: (error: AgentError) => void
+  /** Every ending of this project's requests: done, failed, rejected, interrupted, stopped. */
+  onFinish?: (finish: AgentRunFinish) => void
 }
 
 export interface AgentRun {
@@ -33,6 +36,8 @@ export interface AgentRun {
    * and resolves to null. Failures resolve too: they show in `error` and `onError`.
    */
   start(input: Omit<AgentRunStartInput, 'projectId'>): Promise<RunOutcome | null>
+  /** Sends the last `start` again, exactly as it was: "Try again" after a refusal. */
+  startAgain(): Promise<RunOutcome | null>
   /** Resumes this run's job, the given one, or the project's unfinished job. */
   resume(jobId?: string): Promise<RunOutcome | null>
   retryScene(sceneId: string): Promise<RunOutcome | null>
@@ -71,6 +76,7 @@ export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
         onCheckpoint: (composition) => callbacks.current.onCheckpoint?.(composition),
         onDone: (result, success) => callbacks.current.onDone?.(result, success),
         onError: (error) => callbacks.current.onError?.(error),
+        onFinish: (finish) => callbacks.current.onFinish?.(finish),
       }),
     [registry, projectId],
   )
@@ -89,6 +95,7 @@ export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
   const error = useStore(store, (state) => state.error)
 
   const start = useCallback<AgentRun['start']>((input) => settle(store.start(input)), [store])
+  const startAgain = useCallback<AgentRun['startAgain']>(() => settle(store.startAgain()), [store])
   const resume = useCallback<AgentRun['resume']>((jobId) => settle(store.resume(jobId)), [store])
   const retryScene = useCallback<AgentRun['retryScene']>(
     (sceneId) => settle(store.retryScene(sceneId)),
@@ -101,11 +108,12 @@ export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
       error,
       isRunning: isRunning({ status }),
       start,
+      startAgain,
       resume,
       retryScene,
       stop: store.stop,
       reset: store.reset,
     }),
-    [status, error, start, resume, retryScene, store],
+    [status, error, start, startAgain, resume, retryScene, store],
   )
 }

@@ -32,11 +32,6 @@ export function useComposition(options?: SelectorOptions) {
   return useAgentSelector((state) => state.composition, options)
 }
 
-/** The credit shortage the run reported, if any. */
-export function useCreditShortage(options?: SelectorOptions) {
-  return useAgentSelector((state) => state.creditShortage, options)
-}
-
 /** The run's tool calls, in the order they started. */
 export function useToolCalls(options?: SelectorOptions) {
   return useAgentSelector((state) => Object.values(state.toolCalls), options)

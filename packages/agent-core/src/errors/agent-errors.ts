@@ -117,7 +117,7 @@ export class AgentStreamError extends AgentError {
   }
 }
 
-export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'NO_JOB'
+export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'NO_JOB' | 'NO_RUN'
 
 /** A store action that cannot run now; nothing was sent. */
 export class AgentStoreError extends AgentError {

@@ -10,7 +10,11 @@ import {
   testClient,
   waitFor,
 } from '../test-utils'
-import { type AgentRunStoreOptions, createAgentRunStore } from './create-agent-run-store'
+import {
+  type AgentRunFinish,
+  type AgentRunStoreOptions,
+  createAgentRunStore,
+} from './create-agent-run-store'
 import type { RunStorage } from './run-storage'
 
 let simulator: TestSimulator
@@ -212,5 +216,94 @@ describe('createAgentRunStore', () => {
 
     reloaded.reset()
     await waitFor(() => !saved.has(`kvidai-agent-run:${PROJECT_ID}`))
+  })
+})
+
+describe('onFinish', () => {
+  it('reports every ending once, with its request', async () => {
+    const finishes: AgentRunFinish[] = []
+    const store = storeFor({ onFinish: (finish) => finishes.push(finish) })
+
+    await store.start(runInput())
+    simulator.admin.setFaults({ reject: 'INSUFFICIENT_CREDIT' })
+    await store.start(runInput()).catch(() => {})
+    simulator.admin.setFaults({ cutAfterEvents: 4 })
+    await store.start(runInput())
+    await waitFor(() => simulator.admin.activeRuns().length === 0)
+    simulator.admin.setFaults({ delayMs: 5000 })
+    const stopped = store.resume()
+    await waitFor(() => store.getState().status === 'submitting')
+    store.stop()
+    await stopped
+    const errorStream = createAgentRunStore({
+      client: testClient('http://sim.local', {
+        fetch: async () =>
+          new Response('event: error\ndata: {"error":"ZOMBIE_TIMEOUT"}\n\n', {
+            headers: { 'content-type': 'text/event-stream' },
+          }),
+      }),
+      projectId: 1,
+      onFinish: (finish) => finishes.push(finish),
+    })
+    await errorStream.start(runInput())
+
+    expect(finishes.map((finish) => finish.reason)).toEqual([
+      'done',
+      'rejected',
+      'interrupted',
+      'stopped',
+      'failed',
+    ])
+    expect(finishes[0]).toMatchObject({ request: { kind: 'run' }, success: true })
+    expect(finishes[1]).toMatchObject({ error: { code: 'INSUFFICIENT_CREDIT' } })
+    expect(finishes[2]).toMatchObject({ cause: 'network' })
+    expect(finishes[3]).toMatchObject({ request: { kind: 'resume' } })
+    expect(finishes[4]).toMatchObject({ error: { code: 'ZOMBIE_TIMEOUT' } })
+  })
+
+  it('does not report a call that sent nothing', async () => {
+    const onFinish = vi.fn()
+    const store = storeFor({ onFinish })
+    await store.retryScene('scene-1').catch(() => {})
+    await store.startAgain().catch(() => {})
+    expect(onFinish).not.toHaveBeenCalled()
+    expect(postCount(simulator)).toBe(0)
+  })
+})
+
+describe('startAgain', () => {
+  it('re-sends the refused start exactly as it was, once per call', async () => {
+    const bodies: unknown[] = []
+    const client = testClient(simulator.url, {
+      fetch: async (input, init) => {
+        if (init?.method === 'POST') bodies.push(JSON.parse(String(init.body)))
+        return fetch(input, init)
+      },
+    })
+    const store = createAgentRunStore({ client, projectId: PROJECT_ID })
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    const input = runInput({
+      chatHistory: [{ role: 'user', content: 'earlier' }],
+      templateId: 'sod',
+      composition: { tracks: [{ id: 'track-1', items: [] }] },
+    })
+    const refused = await store.start(input).catch((error: unknown) => error)
+    expect(refused).toMatchObject({ code: 'INSUFFICIENT_CREDIT' })
+    expect(store.getState().status).toBe('rejected')
+
+    simulator.admin.setUser('demo@example.com', { credits: 1000 })
+    expect(await store.startAgain()).toMatchObject({ reason: 'done', success: true })
+    expect(bodies).toHaveLength(2)
+    expect(bodies[1]).toEqual(bodies[0])
+    expect(simulator.admin.requests().byRoute['POST /api/agent']).toBe(2)
+  })
+
+  it('refuses with NO_RUN when nothing was started, sending nothing', async () => {
+    const failure = await storeFor()
+      .startAgain()
+      .catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(AgentStoreError)
+    expect(failure).toMatchObject({ code: 'NO_RUN' })
+    expect(postCount(simulator)).toBe(0)
   })
 })

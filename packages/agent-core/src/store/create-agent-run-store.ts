@@ -35,6 +35,8 @@ export interface AgentRunStoreOptions {
   onCheckpoint?: (composition: Composition) => void
   onDone?: (result: DoneResult, success: boolean) => void
   onError?: (error: AgentError) => void
+  /** Every request's ending, whatever it was: one object, so new fields never break callers. */
+  onFinish?: (finish: AgentRunFinish) => void
   /**
    * One of the callbacks above threw. The run goes on regardless; the error is also
    * logged with `console.error` in development builds.
@@ -44,10 +46,28 @@ export interface AgentRunStoreOptions {
 
 export type AgentRunStartInput = Omit<AgentRunInput, 'projectId'> & { projectId?: number }
 
+/**
+ * How a request ended: `done` (with the result; `success` false when scenes are left),
+ * `failed` (the agent's error, or a broken stream), `rejected` (refused before it
+ * streamed: an early reject or invalid input), `interrupted` (the connection ended or was
+ * closed on silence; the job can be resumed) or `stopped` (by `stop()`).
+ */
+export type AgentRunFinish = { request: RunRequest | null } & (
+  | { reason: 'done'; result: DoneResult; success: boolean }
+  | { reason: 'failed' | 'rejected'; error: AgentError }
+  | { reason: 'interrupted'; cause: 'ended' | 'idle' | 'network' }
+  | { reason: 'stopped' }
+)
+
 export interface AgentRunStore
   extends Pick<StoreApi<AgentRunState>, 'getState' | 'getInitialState' | 'subscribe'> {
   /** Starts a new run. Rejects with `RUN_IN_FLIGHT` while another request streams. */
   start(input: AgentRunStartInput): Promise<RunOutcome>
+  /**
+   * Sends the last `start` again, exactly as it was (message, composition, attachments,
+   * options): "Try again" after a refusal. Rejects with `NO_RUN` when there was none.
+   */
+  startAgain(): Promise<RunOutcome>
   /** Resumes the given job, else this store's job, else the project's job from check-resume. */
   resume(jobId?: string): Promise<RunOutcome>
   retryScene(sceneId: string): Promise<RunOutcome>
@@ -73,6 +93,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
   const store = createStore<AgentRunState>()(() => createInitialRunState(options.projectId ?? null))
   const { getState, setState } = store
   let inFlight: AbortController | null = null
+  let lastStart: AgentRunStartInput | null = null
 
   const storageKey = () => options.storageKey ?? `kvidai-agent-run:${getState().projectId ?? ''}`
   /** Writes to `storage`, if any, after the current event; a failing storage never breaks a run. */
@@ -86,7 +107,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     save((target) => target.setItem(storageKey(), JSON.stringify(toRunSnapshot(getState()))))
 
   /** Calls an app callback; one that throws is reported and never ends the run. */
-  function notify<Name extends 'onEvent' | 'onCheckpoint' | 'onDone' | 'onError'>(
+  function notify<Name extends 'onEvent' | 'onCheckpoint' | 'onDone' | 'onError' | 'onFinish'>(
     name: Name,
     ...values: Parameters<NonNullable<AgentRunStoreOptions[Name]>>
   ) {
@@ -145,8 +166,10 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     try {
       const outcome = await send(stream)
       if (!current()) return outcome
+      const { request } = getState()
       if (outcome.reason === 'done') {
         notify('onDone', outcome.result, outcome.success)
+        notify('onFinish', { ...outcome, request })
       } else {
         const status = { error: 'failed', interrupted: 'interrupted', aborted: 'stopped' } as const
         const error = outcome.reason === 'error' ? outcome.error : getState().error
@@ -160,6 +183,14 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
           true,
         )
         if (outcome.reason === 'error') notify('onError', outcome.error)
+        notify(
+          'onFinish',
+          outcome.reason === 'error'
+            ? { reason: 'failed', request, error: outcome.error }
+            : outcome.reason === 'aborted'
+              ? { reason: 'stopped', request }
+              : { ...outcome, request },
+        )
       }
       return outcome
     } catch (error) {
@@ -176,6 +207,14 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
           setState({ ...settleRunningScenes(getState()), ...failure } as AgentRunState, true)
         }
         notify('onError', error as AgentError)
+        if (!(error instanceof AgentStoreError)) {
+          const { status, request } = getState()
+          notify('onFinish', {
+            reason: status === 'rejected' ? 'rejected' : 'failed',
+            request,
+            error: error as AgentError,
+          })
+        }
       }
       throw error
     } finally {
@@ -219,6 +258,17 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     return jobId
   }
 
+  function start(input: AgentRunStartInput) {
+    lastStart = input
+    const projectId = input.projectId ?? getState().projectId
+    const locale = input.locale ?? options.locale
+    return launch(
+      { kind: 'run' },
+      (state) => ({ ...createInitialRunState(projectId), composition: state.composition }),
+      (stream) => client.run({ ...input, locale, projectId: projectId as number }, stream),
+    )
+  }
+
   function checkResume() {
     const { projectId } = getState()
     return projectId === null ? Promise.resolve(null) : client.checkResume({ projectId })
@@ -228,14 +278,14 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    start(input) {
-      const projectId = input.projectId ?? getState().projectId
-      const locale = input.locale ?? options.locale
-      return launch(
-        { kind: 'run' },
-        (state) => ({ ...createInitialRunState(projectId), composition: state.composition }),
-        (stream) => client.run({ ...input, locale, projectId: projectId as number }, stream),
-      )
+    start,
+    startAgain() {
+      if (!lastStart) {
+        return Promise.reject(
+          new AgentStoreError({ code: 'NO_RUN', message: 'There is no run to start again.' }),
+        )
+      }
+      return start(lastStart)
     },
     resume(jobId) {
       return launch(
