@@ -38,6 +38,8 @@ export { createAgentRunStore } from './store/create-agent-run-store'
 export type { AgentRunSnapshot } from './store/run-snapshot'
 export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snapshot'
 export type { RunStorage } from './store/run-storage'
+export type { ListableStorage } from './store/storage-keys'
+export { clearAgentStorage, storageKeyFor } from './store/storage-keys'
 export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
 export type {
   Fetch,

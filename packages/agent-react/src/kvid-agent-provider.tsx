@@ -26,6 +26,15 @@ export interface KvidAgentProviderProps {
   locale?: Locale
   /** Where run snapshots survive reloads. Default `localStorage`; `null` turns it off. */
   storage?: RunStorage | null
+  /**
+   * The signed-in user (any stable id; it is not sent anywhere). Snapshots are stored under
+   * it, so accounts that share a browser never see each other's runs, and a change of user
+   * starts afresh: the previous user's runs stop and their state is let go. On sign-out,
+   * `clearAgentStorage({ userId })` from `@kvidai/agent-core` removes what was saved.
+   */
+  userId?: string
+  /** A saved snapshot older than this is not restored. Default 7 days. */
+  storageMaxAgeMs?: number
   /** The project hooks use when not given one. */
   projectId?: number
   /** Default: the app's own QueryClient when there is one, else a private one. */
@@ -85,9 +94,20 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
     onFinish: props.onFinish,
     stopOnUnmount: props.stopOnUnmount,
     locale: props.locale,
+    userId: props.userId,
+    storageMaxAgeMs: props.storageMaxAgeMs,
     storage: () => (props.storage === undefined ? browserStorage() : props.storage),
   }
-  const [registry] = useState(() => createRunRegistry(config))
+  // One registry per user: another user gets fresh stores, checks and snapshots.
+  const [owner, setOwner] = useState(() => ({
+    userId: props.userId,
+    registry: createRunRegistry(config),
+  }))
+  let { registry } = owner
+  if (owner.userId !== props.userId) {
+    registry = createRunRegistry(config)
+    setOwner({ userId: props.userId, registry })
+  }
   useEffect(() => {
     registry.configure(config)
   })
@@ -102,6 +122,14 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
       )
     }
   }, [props.apiKey])
+  useEffect(() => {
+    if (props.storage === undefined && props.userId === undefined) {
+      devWarning(
+        '@kvidai/agent-react',
+        'KvidAgentProvider saves runs in localStorage without a userId: accounts that share this browser would see each other’s runs. Pass userId={yourUser.id}, or storage={null}.',
+      )
+    }
+  }, [props.storage, props.userId])
 
   const value = useMemo<AgentContextValue>(
     () => ({ registry, queryClient, projectId: props.projectId, locale: props.locale ?? 'en' }),

@@ -38,6 +38,9 @@ export interface RegistryConfig extends AgentClientOptions {
   stopOnUnmount?: boolean
   /** Where snapshots live; null turns reload-restore off. Resolved lazily (after mount). */
   storage: () => RunStorage | null
+  /** Namespaces the snapshots; fixed for a registry's life (a new user gets a new registry). */
+  userId?: string
+  storageMaxAgeMs?: number
 }
 
 let registries = 0
@@ -104,6 +107,8 @@ export function createRunRegistry(initial: RegistryConfig) {
       client: current,
       projectId,
       storage: lazyStorage,
+      userId: config.userId,
+      storageMaxAgeMs: config.storageMaxAgeMs,
       // Read at request time, so a locale change applies to the next resume or retry.
       get locale() {
         return config.locale

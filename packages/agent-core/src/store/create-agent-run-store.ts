@@ -20,6 +20,7 @@ import {
   toRunSnapshot,
 } from './run-snapshot'
 import type { RunStorage } from './run-storage'
+import { DEFAULT_STORAGE_MAX_AGE_MS, storageKeyFor } from './storage-keys'
 
 export interface AgentRunStoreOptions {
   client: AgentClient
@@ -29,8 +30,15 @@ export interface AgentRunStoreOptions {
   locale?: Locale
   /** Keeps a snapshot across reloads; see `restore()`. */
   storage?: RunStorage
-  /** Default `kvidai-agent-run:<projectId>`. */
+  /**
+   * The signed-in user, so snapshots of accounts that share a browser never mix: the key
+   * becomes `kvidai-agent-run:<userId>:<projectId>`. Any stable id; it is not sent anywhere.
+   */
+  userId?: string
+  /** Default `kvidai-agent-run:<userId>:<projectId>`. */
   storageKey?: string
+  /** A snapshot older than this is dropped instead of restored. Default 7 days. */
+  storageMaxAgeMs?: number
   onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
   onCheckpoint?: (composition: Composition) => void
   onDone?: (result: DoneResult, success: boolean) => void
@@ -95,7 +103,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
   let inFlight: AbortController | null = null
   let lastStart: AgentRunStartInput | null = null
 
-  const storageKey = () => options.storageKey ?? `kvidai-agent-run:${getState().projectId ?? ''}`
+  const storageKey = () => options.storageKey ?? storageKeyFor(getState().projectId, options.userId)
   /** Writes to `storage`, if any, after the current event; a failing storage never breaks a run. */
   function save(write: (target: RunStorage) => unknown) {
     if (storage)
@@ -104,7 +112,12 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
         .catch(() => {})
   }
   const persist = () =>
-    save((target) => target.setItem(storageKey(), JSON.stringify(toRunSnapshot(getState()))))
+    save((target) =>
+      target.setItem(
+        storageKey(),
+        JSON.stringify({ ...toRunSnapshot(getState()), savedAt: Date.now() }),
+      ),
+    )
 
   /** Calls an app callback; one that throws is reported and never ends the run. */
   function notify<Name extends 'onEvent' | 'onCheckpoint' | 'onDone' | 'onError' | 'onFinish'>(
@@ -347,12 +360,18 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     },
     async restore() {
       if (!storage) return false
-      const saved = await storage.getItem(storageKey())
+      const key = storageKey()
+      const saved = await storage.getItem(key)
       let snapshot: unknown
       try {
         snapshot = saved ? JSON.parse(saved) : null
       } catch {}
       if (!isRunSnapshot(snapshot) || inFlight) return false
+      const maxAge = options.storageMaxAgeMs ?? DEFAULT_STORAGE_MAX_AGE_MS
+      if (Date.now() - (snapshot.savedAt ?? Date.now()) > maxAge) {
+        save((target) => target.removeItem(key))
+        return false
+      }
       setState(fromRunSnapshot(snapshot), true)
       return true
     },

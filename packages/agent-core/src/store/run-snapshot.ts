@@ -10,7 +10,11 @@ import {
 } from '../state/run-state'
 
 /** What survives a reload: the job, its project, its scenes and the latest composition. JSON-safe. */
-export type AgentRunSnapshot = { version: 1 } & Omit<
+export type AgentRunSnapshot = {
+  version: 1
+  /** When it was saved (ms since 1970); older snapshots expire. */
+  savedAt?: number
+} & Omit<
   AgentRunState,
   'toolCalls' | 'templateWarnings' | 'error' | 'stalled' | 'warnings' | 'request'
 >
@@ -35,7 +39,7 @@ export function toRunSnapshot(state: AgentRunState): AgentRunSnapshot {
  * read again the way the stream reader reads them.
  */
 export function fromRunSnapshot(snapshot: AgentRunSnapshot): AgentRunState {
-  const { version: _version, ...saved } = snapshot
+  const { version: _version, savedAt: _savedAt, ...saved } = snapshot
   const live = isRunning(saved)
   return settleRunningScenes({
     ...createInitialRunState(),
@@ -85,6 +89,7 @@ export function isRunSnapshot(value: unknown): value is AgentRunSnapshot {
     (saved === null || (isObject(saved) && Array.isArray(saved.tracks))) &&
     (plan === null || (isObject(plan) && isWhole(plan.totalScenes))) &&
     (result === null || isObject(result)) &&
-    (jobId === null || typeof jobId === 'string')
+    (jobId === null || typeof jobId === 'string') &&
+    (value.savedAt === undefined || typeof value.savedAt === 'number')
   )
 }

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  runInput,
+  SHORT_EDIT,
+  startTestSimulator,
+  type TestSimulator,
+  testClient,
+} from '../test-utils'
+import { createAgentRunStore } from './create-agent-run-store'
+import { clearAgentStorage, type ListableStorage, storageKeyFor } from './storage-keys'
+
+let simulator: TestSimulator
+beforeAll(async () => {
+  simulator = await startTestSimulator()
+})
+afterAll(() => simulator.close())
+beforeEach(() => simulator.admin.reset())
+
+/** A storage with listable keys, as `localStorage` is. */
+function memoryStorage(): ListableStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    get length() {
+      return data.size
+    },
+    key: (index) => [...data.keys()][index] ?? null,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
+
+function storeFor(storage: ListableStorage, userId?: string, storageMaxAgeMs?: number) {
+  return createAgentRunStore({
+    client: testClient(simulator.url),
+    projectId: 7,
+    storage,
+    userId,
+    storageMaxAgeMs,
+  })
+}
+
+describe('snapshots in a shared browser', () => {
+  it('are kept per user: the next account does not see the previous one', async () => {
+    const storage = memoryStorage()
+    await storeFor(storage, 'alice@example.com').start(
+      runInput({ message: SHORT_EDIT, projectId: 7 }),
+    )
+    await settle()
+    expect([...storage.data.keys()]).toEqual(['kvidai-agent-run:alice%40example.com:7'])
+    const bob = storeFor(storage, 'bob@example.com')
+    expect(await bob.restore()).toBe(false)
+    expect(bob.getState().composition).toBe(null)
+    const alice = storeFor(storage, 'alice@example.com')
+    expect(await alice.restore()).toBe(true)
+    expect(alice.getState().status).toBe('done')
+  })
+
+  it('expire: an old snapshot is dropped instead of restored', async () => {
+    const storage = memoryStorage()
+    await storeFor(storage, 'alice').start(runInput({ message: SHORT_EDIT, projectId: 7 }))
+    await settle()
+    const key = storageKeyFor(7, 'alice')
+    const saved = JSON.parse(storage.getItem(key) as string)
+    storage.setItem(key, JSON.stringify({ ...saved, savedAt: Date.now() - 2 * 60_000 }))
+    expect(await storeFor(storage, 'alice', 60_000).restore()).toBe(false)
+    await settle()
+    expect(storage.getItem(key)).toBe(null)
+  })
+
+  it('clearAgentStorage removes one user’s snapshots, or all of the SDK’s, and nothing else', () => {
+    const storage = memoryStorage()
+    storage.setItem(storageKeyFor(1, 'alice'), '{}')
+    storage.setItem(storageKeyFor(2, 'alice'), '{}')
+    storage.setItem(storageKeyFor(1, 'alice-2'), '{}')
+    storage.setItem(storageKeyFor(1), '{}')
+    storage.setItem('app-settings', '{}')
+    expect(clearAgentStorage({ storage, userId: 'alice' })).toBe(2)
+    expect([...storage.data.keys()]).toEqual([
+      storageKeyFor(1, 'alice-2'),
+      storageKeyFor(1),
+      'app-settings',
+    ])
+    expect(clearAgentStorage({ storage })).toBe(2)
+    expect([...storage.data.keys()]).toEqual(['app-settings'])
+  })
+})
