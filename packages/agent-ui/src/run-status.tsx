@@ -18,19 +18,22 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   const status = useAgentSelector((state) => state.status, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })
   const cost = result?.cost
+  const breakdown = Object.entries(cost?.breakdown ?? {}).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  )
   return (
     <div data-kvid-run-status="" data-state={status} ref={ref} {...props}>
       <p role="status" data-kvid-run-status-text="">
         {translate(`status.${status}`)}
       </p>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
-      {cost && cost.total > 0 && (
+      {cost && typeof cost.total === 'number' && cost.total > 0 && (
         <details data-kvid-run-cost="">
           <summary>
             {translate('status.cost')}: {translate('status.costTotal', { credits: cost.total })}
           </summary>
           <dl>
-            {Object.entries(cost.breakdown).map(([tool, credits]) => (
+            {breakdown.map(([tool, credits]) => (
               <div key={tool}>
                 <dt>{tool}</dt>
                 <dd>{translate('credit.unit', { credits })}</dd>

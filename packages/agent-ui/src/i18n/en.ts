@@ -159,5 +159,6 @@ export type Catalog = Record<MessageKey, Message>
 
 /** Whether a key from elsewhere (a server's `messageKey`, an error code) has a message. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en
+  // Own keys only: a server's `messageKey` of `constructor` is not a message.
+  return Object.hasOwn(en, key)
 }

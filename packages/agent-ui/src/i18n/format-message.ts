@@ -44,8 +44,8 @@ export function formatMessage(
     text = message[category] ?? message.other
   }
   return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
-    const value = params[name]
-    if (value === undefined) return slot
-    return typeof value === 'number' ? numberFormat(locale).format(value) : value
+    const value = Object.hasOwn(params, name) ? params[name] : undefined
+    if (typeof value === 'number') return numberFormat(locale).format(value)
+    return typeof value === 'string' ? value : slot
   })
 }
