@@ -67,16 +67,20 @@ describe('numbers are bounded', () => {
   })
 
   it('scenes past the bound are ignored with a warning', () => {
-    const lines: Array<[string, unknown]> = []
-    for (let index = 0; index <= STREAM_LIMITS.scenesMax; index++) {
-      lines.push([
-        'scene_start',
-        { sceneId: `s${index}`, sceneIndex: index % STREAM_LIMITS.scenesMax },
-      ])
+    // A board already at the bound, built directly: folding 10,000 events is slow on purpose.
+    const full = createInitialRunState(1)
+    for (let index = 0; index < STREAM_LIMITS.scenesMax; index++) {
+      const sceneId = `s${index}`
+      full.scenes[sceneId] = { sceneId, sceneIndex: index, status: 'complete', attempts: 1 }
+      full.sceneOrder.push(sceneId)
     }
-    const state = fold(lines)
+    const state = fold([['scene_start', { sceneId: 'one-more', sceneIndex: 3 }]], full)
     expect(state.sceneOrder).toHaveLength(STREAM_LIMITS.scenesMax)
+    expect(Object.hasOwn(state.scenes, 'one-more')).toBe(false)
     expect(state.warnings.at(-1)).toMatchObject({ event: 'scene_start', field: 'sceneId' })
+    // A scene already on the board still moves on.
+    const next = fold([['scene_failed', { sceneId: 's3', error: 'x' }]], full)
+    expect(next.scenes.s3?.status).toBe('failed')
   })
 
   it('tool calls and warnings keep only the latest', () => {
