@@ -12,14 +12,14 @@ export const budgets = [
     path: entry('core.js'),
     ignore: peers,
     target: 4000,
-    ceiling: 9100,
+    ceiling: 9450,
   },
   {
     name: '@kvidai/agent-react + @kvidai/agent-core',
     path: entry('react-core.js'),
     ignore: peers,
     target: 6000,
-    ceiling: 12100,
+    ceiling: 13250,
   },
   {
     name: '@kvidai/agent-ui JS on top of react + core',
@@ -33,7 +33,7 @@ export const budgets = [
     path: entry('ui-react-core.js'),
     ignore: peers,
     target: 16000,
-    ceiling: 19250,
+    ceiling: 20450,
   },
   {
     name: '@kvidai/agent-ui CSS',
