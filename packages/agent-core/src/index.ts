@@ -1,6 +1,7 @@
 export type { AgentClient, AgentClientOptions, StreamOptions } from './client/create-agent-client'
 export { createAgentClient } from './client/create-agent-client'
 export type {
+  AgentErrorOptions,
   AgentProtocolErrorCode,
   AgentRequestErrorCode,
   AgentStoreErrorCode,

@@ -3,7 +3,8 @@ import { AGENT_REJECT_CODES, type AgentRejectCode } from '../protocol/errors'
 /** One marker per class, shared by every copy of this package loaded on a page. */
 const markerOf = (kind: string) => Symbol.for(`@kvidai/agent-core/${kind}`)
 
-interface ErrorOptions {
+/** What every error takes: its code, message and cause, and the fields of its class. */
+export interface AgentErrorOptions {
   code: string
   message: string
   cause?: unknown
@@ -20,7 +21,7 @@ export class AgentError extends Error {
   static readonly kind: string = 'AgentError'
   declare readonly code: string
 
-  constructor({ message, cause, ...fields }: ErrorOptions) {
+  constructor({ message, cause, ...fields }: AgentErrorOptions) {
     super(message, cause === undefined ? undefined : { cause })
     Object.assign(this, fields)
     // Marked as every class it is an instance of, from its own up to this one.
