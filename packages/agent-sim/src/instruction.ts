@@ -1,3 +1,12 @@
+import { durationSeconds, sceneCount } from './instruction-amounts'
+import { quotedText, topicOf } from './instruction-phrases'
+
+/*
+ * The regexes here are fixed words at a word boundary, which cannot backtrack; numbers,
+ * quotes and topics are read by linear scans. A hostile 4,000-character message costs
+ * about as much as an ordinary one.
+ */
+
 /** What the simulated agent makes of an instruction. */
 export type Intent =
   | { kind: 'long-video'; totalScenes: number; secondsPerScene: number; topic: string }
@@ -11,6 +20,7 @@ export type EditOperation =
 export const DEFAULT_SCENES = 6
 export const MAX_SCENES = 2000
 const SECONDS_PER_SCENE = 5
+const MAX_SECONDS = 86_400
 
 const COLORS: Record<string, string> = {
   black: '#000000',
@@ -24,16 +34,8 @@ const COLORS: Record<string, string> = {
   grey: '#6b7280',
 }
 
-function durationSeconds(message: string): number | null {
-  const minutes = /(\d+(?:\.\d+)?)[\s-]*(?:minutes?|mins?)\b/i.exec(message)
-  if (minutes?.[1]) return Number(minutes[1]) * 60
-  const seconds = /(\d+(?:\.\d+)?)[\s-]*(?:seconds?|secs?|s)\b/i.exec(message)
-  if (seconds?.[1]) return Number(seconds[1])
-  return null
-}
-
 function isLongVideo(message: string): boolean {
-  if (/\b\d+\s*scenes?\b|\bscenes\b/i.test(message)) return true
+  if (sceneCount(message, true) !== null || /\bscenes\b/i.test(message)) return true
   if (/\bexplainer\b|\blong[\s-]?video\b|\bstoryboard\b/i.test(message)) return true
   return (
     /\b(make|create|generate|produce)\b/i.test(message) &&
@@ -42,19 +44,19 @@ function isLongVideo(message: string): boolean {
   )
 }
 
-function quotedText(message: string): string | null {
-  const match = /'([^']+)'|"([^"]+)"|“([^”]+)”|‘([^’]+)’/.exec(message)
-  if (!match) return null
-  return match[1] ?? match[2] ?? match[3] ?? match[4] ?? null
+/** A duration the instruction names, at most a day: a thousand-digit number is not a length. */
+function boundedSeconds(message: string): number | null {
+  const seconds = durationSeconds(message)
+  return seconds === null ? null : Math.min(seconds, MAX_SECONDS)
 }
 
 /** Reads an instruction the way the platform's agent would route it: a long video or edits. */
 export function readInstruction(message: string, hasSelectedItem: boolean): Intent {
   if (isLongVideo(message)) {
-    const count = /(\d+)\s*scenes?\b/i.exec(message)
-    const seconds = durationSeconds(message)
+    const count = sceneCount(message)
+    const seconds = boundedSeconds(message)
     let totalScenes = DEFAULT_SCENES
-    if (count?.[1]) totalScenes = Number(count[1])
+    if (count !== null) totalScenes = count
     else if (seconds !== null) totalScenes = Math.ceil(seconds / SECONDS_PER_SCENE)
     totalScenes = Math.min(MAX_SCENES, Math.max(1, totalScenes))
     const secondsPerScene =
@@ -68,7 +70,7 @@ export function readInstruction(message: string, hasSelectedItem: boolean): Inte
     operations.push({
       kind: 'add-text',
       text,
-      seconds: durationSeconds(message) ?? 3,
+      seconds: boundedSeconds(message) ?? 3,
       centered: /\bcent(er|re)(ed)?\b/i.test(message),
     })
   }
@@ -87,10 +89,4 @@ export function readInstruction(message: string, hasSelectedItem: boolean): Inte
     operations.push({ kind: 'regenerate-item' })
   }
   return { kind: 'edit', operations }
-}
-
-function topicOf(message: string): string {
-  const about = /\babout\s+(.+?)(?:\s+in\s+\d+\s*scenes?)?[.!?]?$/i.exec(message.trim())
-  const topic = (about?.[1] ?? message.trim()).replace(/[.!?]+$/, '')
-  return topic.length > 120 ? `${topic.slice(0, 117)}...` : topic
 }
