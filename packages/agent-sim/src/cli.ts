@@ -34,7 +34,7 @@ The seeded user is demo@example.com with API key kvid_demo_key.`
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const parsed = Number(value)
-  if (!Number.isFinite(parsed) || parsed < 0) {
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0) {
     console.error(`kvid-sim: --${name} needs a number, got "${value}"`)
     process.exit(2)
   }
@@ -86,15 +86,37 @@ if (!isSimulatorProfile(profile)) {
   process.exit(2)
 }
 
+/** The flag of each option the CLI passes on, to name it in an error. */
+const FLAGS: Readonly<Record<string, string>> = {
+  seed: '--seed',
+  credits: '--credits',
+  sceneMs: '--scene-ms',
+  concurrency: '--concurrency',
+  heartbeatMs: '--heartbeat-ms',
+  silentToolMs: '--silent-tool-ms',
+  zombieMs: '--zombie-ms',
+  rateLimit: '--rate-limit',
+}
+
 function created(options: NodeSimulatorOptions): NodeSimulator {
   try {
     return createSimulator(options)
   } catch (error) {
-    // An option out of range: say which, as for a flag that is not a number.
+    // An option out of range: say which flag, as for a flag that is not a number.
     if (!(error instanceof TypeError)) throw error
-    console.error(`kvid-sim: ${error.message}`)
+    const message = error.message.replace(/^\w+/, (name) => FLAGS[name] ?? name)
+    console.error(`kvid-sim: ${message}`)
     process.exit(2)
   }
+}
+
+function portOption(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`kvid-sim: --port must be a whole number from 0 to 65535, got "${value}"`)
+    process.exit(2)
+  }
+  return port
 }
 
 const simulator = created({
@@ -112,7 +134,7 @@ const simulator = created({
   admin: !values['no-admin'],
 })
 
-const { url } = await simulator.listen(numberOption('port', values.port), values.host)
+const { url } = await simulator.listen(portOption(values.port), values.host)
 console.log(`kvid-sim listening on ${url}`)
 if (profile !== 'standard') console.log(`  profile ${profile}: ${PROFILE_DESCRIPTIONS[profile]}`)
 console.log('  user demo@example.com, api-key kvid_demo_key')

@@ -1,4 +1,5 @@
 import type { Fault } from './faults'
+import { boundedNumber, OPTION_BOUNDS, oneOf } from './option-bounds'
 import {
   isSimulatorProfile,
   SIMULATOR_PROFILES,
@@ -32,31 +33,32 @@ export interface SimulatorUser {
 }
 
 export interface SimulatorOptions {
-  /** Makes plans, timings and media names repeatable. Default 1. */
+  /** Makes plans, timings and media names repeatable. A whole number, 0 to 2³²−1. Default 1. */
   seed?: number
-  /** Credits of the seeded user `demo@example.com` (key `kvid_demo_key`). Default 1,000. */
+  /** Credits of the seeded user `demo@example.com` (key `kvid_demo_key`), 0 or more. Default 1,000. */
   credits?: number
   /** Further users, besides the seeded one. */
   users?: SimulatorUser[]
-  /** Average time one scene takes to generate, in ms. Default 300. */
+  /** Average time one scene takes to generate, in ms, up to an hour. Default 300. */
   sceneMs?: number
-  /** Time one short-edit tool call takes, in ms. Default half of `sceneMs`. */
+  /** Time one short-edit tool call takes, in ms, up to an hour. Default half of `sceneMs`. */
   toolMs?: number
-  /** Scenes generated at once by the media queue. Default 3. */
+  /** Scenes generated at once by the media queue, 1 to 100. Default 3. */
   concurrency?: number
-  /** Scenes per `checkpoint` event. Default 1 (a checkpoint after every completed scene). */
+  /** Scenes per `checkpoint` event, 1 to 2,000. Default 1 (a checkpoint after every completed scene). */
   checkpointEvery?: number
+  /** Each from 0 to 1,000,000 credits. */
   prices?: Partial<SimulatorPrices>
-  /** Quiet time after which a keep-alive is sent, in ms. Default 15,000. */
+  /** Quiet time after which a keep-alive is sent, in ms, up to 2³¹−1; 0 sends none. Default 15,000. */
   heartbeatMs?: number
   /**
    * `comment` sends `: keep-alive` lines; `event` sends a named `heartbeat` event with `{}`.
    * Profiles that decide keep-alives themselves (`silent`, `heartbeat-events`, `everything`) ignore it.
    */
   heartbeat?: 'comment' | 'event'
-  /** A run with no progress for this long is reaped by the next request of its user. Default 120,000. */
+  /** A run with no progress for this long (ms, up to 2³¹−1) is reaped by its user's next request. Default 120,000. */
   zombieMs?: number
-  /** Agent requests a user may make per minute; over it, 429 `rate_limited`. Off by default. */
+  /** Agent requests a user may make per minute (up to 100,000); over it, 429 `rate_limited`. 0, the default, is off. */
   rateLimit?: number
   /** Serve the `/__sim/` admin surface. Default true. */
   admin?: boolean
@@ -67,7 +69,7 @@ export interface SimulatorOptions {
    * silent tools, extra or missing fields, plan on resume). Default `standard`.
    */
   profile?: SimulatorProfile
-  /** Under `silent` and `everything`, how long every tool call works without a word, in ms. Default 95,000. */
+  /** Under `silent` and `everything`, how long every tool call works without a word, in ms, up to 2³¹−1. Default 95,000. */
   silentToolMs?: number
 }
 
@@ -105,9 +107,6 @@ export const DEFAULT_PRICES: SimulatorPrices = {
   editVideo: 40,
 }
 
-/** The longest wait `setTimeout` keeps; beyond it a timer fires at once. */
-const LONGEST_TIMER_MS = 2_147_483_647
-
 function readProfile(value: unknown): SimulatorProfile {
   if (value === undefined) return 'standard'
   if (isSimulatorProfile(value)) return value
@@ -116,39 +115,46 @@ function readProfile(value: unknown): SimulatorProfile {
   )
 }
 
-function readSilentToolMs(value: unknown): number {
-  if (value === undefined) return 95_000
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    value > LONGEST_TIMER_MS
-  ) {
-    throw new TypeError(
-      `silentToolMs must be a number of ms from 0 to ${LONGEST_TIMER_MS}, got ${String(value)}.`,
-    )
+function readPrices(prices: Partial<SimulatorPrices> | undefined): SimulatorPrices {
+  const resolved = { ...DEFAULT_PRICES }
+  for (const [name, value] of Object.entries(prices ?? {})) {
+    if (!Object.hasOwn(DEFAULT_PRICES, name)) {
+      throw new TypeError(
+        `prices.${name} is not a price; the prices are ${Object.keys(DEFAULT_PRICES).join(', ')}.`,
+      )
+    }
+    const key = name as keyof SimulatorPrices
+    resolved[key] = boundedNumber(`prices.${name}`, value, DEFAULT_PRICES[key], OPTION_BOUNDS.price)
   }
-  return value
+  return resolved
 }
 
+/** Every option checked against its bounds (a `TypeError` names the first that is not), with defaults filled in. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
-  const sceneMs = options.sceneMs ?? 300
+  const number = <Name extends keyof typeof OPTION_BOUNDS & keyof SimulatorOptions>(
+    name: Name,
+    fallback: number,
+  ) => boundedNumber(name, options[name], fallback, OPTION_BOUNDS[name])
+  const sceneMs = number('sceneMs', 300)
   const profile = readProfile(options.profile)
   return {
-    seed: options.seed ?? 1,
-    credits: options.credits ?? DEMO_USER.credits,
+    seed: number('seed', 1),
+    credits: number('credits', DEMO_USER.credits),
     users: options.users ?? [],
     sceneMs,
-    toolMs: options.toolMs ?? Math.round(sceneMs / 2),
-    concurrency: Math.max(1, options.concurrency ?? 3),
-    checkpointEvery: Math.max(1, options.checkpointEvery ?? 1),
-    prices: { ...DEFAULT_PRICES, ...options.prices },
-    heartbeatMs: options.heartbeatMs ?? 15_000,
-    zombieMs: options.zombieMs ?? 120_000,
-    rateLimit: options.rateLimit ?? 0,
-    admin: options.admin ?? true,
+    toolMs: number('toolMs', Math.round(sceneMs / 2)),
+    concurrency: number('concurrency', 3),
+    checkpointEvery: number('checkpointEvery', 1),
+    prices: readPrices(options.prices),
+    heartbeatMs: number('heartbeatMs', 15_000),
+    zombieMs: number('zombieMs', 120_000),
+    rateLimit: number('rateLimit', 0),
+    admin: oneOf('admin', options.admin, true, [true, false]),
     profile,
-    silentToolMs: readSilentToolMs(options.silentToolMs),
-    wire: wireSwitches(profile, options.heartbeat ?? 'comment'),
+    silentToolMs: number('silentToolMs', 95_000),
+    wire: wireSwitches(
+      profile,
+      oneOf('heartbeat', options.heartbeat, 'comment', ['comment', 'event']),
+    ),
   }
 }
