@@ -2,7 +2,9 @@ import type { AgentRejectCode } from '@kvidai/agent-core'
 import type { Fault, FaultQueue } from './faults'
 import { sleep } from './ledger'
 import type { ResolvedOptions, SimulatorUser } from './options'
-import { reject, stagedReject } from './rejects'
+import { readLimitedBody } from './read-body'
+import { bodyTooLarge, invalidInput, reject, stagedReject } from './rejects'
+import type { RequestIssue } from './request-limits'
 import type { CountedRoute, SimulatorState } from './state'
 
 export type Admission<Body> =
@@ -15,6 +17,10 @@ interface AdmitOptions {
   faults: FaultQueue
   route: CountedRoute
   required: readonly string[]
+  /** The largest body this route reads, in bytes. */
+  maxBytes: number
+  /** How a body with every required field breaks the route's limits. */
+  check(body: Record<string, unknown>): RequestIssue[]
 }
 
 function denied(code: AgentRejectCode, message?: string, data?: Record<string, unknown> | null) {
@@ -25,25 +31,37 @@ function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === ''
 }
 
+/** The body as a JSON object; null when it is not one (or could not be read). */
+async function readObject(request: Request, maxBytes: number) {
+  let parsed: unknown
+  try {
+    const read = await readLimitedBody(request, maxBytes)
+    if (!read.ok) return 'too-large' as const
+    parsed = JSON.parse(read.text)
+  } catch {
+    return null
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
+  return parsed as Record<string, unknown>
+}
+
 /**
- * Everything a run-like request passes before it may stream: the `api-key` header, the
- * required fields, the body's `apiKey` and `email` (that key's user), the rate limit,
- * staged faults, and one run at a time per user (reaping a run that stopped moving).
+ * Everything a run-like request passes before it may stream: the `api-key` header, a body
+ * within `maxBytes`, the required fields, the route's limits, the body's `apiKey` and
+ * `email` (that key's user), the rate limit, staged faults, and one run at a time per user
+ * (reaping a run that stopped moving).
  */
 export async function admitRunRequest<Body extends { email: string; apiKey: string }>(
   request: Request,
-  { state, options, faults, route, required }: AdmitOptions,
+  { state, options, faults, route, required, maxBytes, check }: AdmitOptions,
 ): Promise<Admission<Body>> {
   state.count(route)
   const headerUser = state.findUserByKey(request.headers.get('api-key') ?? '')
   if (!headerUser) return denied('UNAUTHORIZED', 'Missing or invalid api-key header.')
 
-  let body: Record<string, unknown>
-  try {
-    const parsed: unknown = await request.json()
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error()
-    body = parsed as Record<string, unknown>
-  } catch {
+  const body = await readObject(request, maxBytes)
+  if (body === 'too-large') return { ok: false, response: bodyTooLarge(maxBytes) }
+  if (body === null) {
     return denied('MISSING_PARAMETERS', 'The request body must be a JSON object.', {
       missing: [...required],
     })
@@ -54,6 +72,8 @@ export async function admitRunRequest<Body extends { email: string; apiKey: stri
       missing,
     })
   }
+  const issues = check(body)
+  if (issues.length > 0) return { ok: false, response: invalidInput(issues) }
   const bodyUser = state.findUserByKey(String(body.apiKey))
   if (!bodyUser || bodyUser !== headerUser || bodyUser.email !== body.email) {
     return denied('UNAUTHORIZED', 'The apiKey and email do not belong to the same user.')

@@ -28,6 +28,7 @@ export const OPTION_BOUNDS = {
   zombieMs: { min: 0, max: LONGEST_TIMER_MS, unit: 'ms' },
   silentToolMs: { min: 0, max: LONGEST_TIMER_MS, unit: 'ms' },
   rateLimit: { min: 0, max: 100_000, integer: true, unit: 'requests a minute', minMeans: 'off' },
+  maxBodyBytes: { min: 1024, max: 1_073_741_824, integer: true, unit: 'bytes' },
   price: { min: 0, max: 1_000_000, unit: 'credits' },
 } as const satisfies Record<string, Bound>
 

@@ -62,6 +62,14 @@ export interface SimulatorOptions {
   rateLimit?: number
   /** Serve the `/__sim/` admin surface. Default true. */
   admin?: boolean
+  /**
+   * The largest `POST /api/agent` body read, in bytes, from 1 KiB to 1 GiB; a larger one is
+   * answered 413 without being read further. Default 80 MiB: one 50 MB attachment (about
+   * 67 MiB as base64) with the longest message, a full chat history and a large
+   * composition. Ten such files would need about 670 MiB; raise it only to test that.
+   * Resume and retry-scene bodies are held to 64 KiB (or this, if smaller).
+   */
+  maxBodyBytes?: number
   /** Faults applied from the start, as `POST /__sim/faults` would. */
   faults?: Fault
   /**
@@ -88,6 +96,7 @@ export interface ResolvedOptions {
   admin: boolean
   profile: SimulatorProfile
   silentToolMs: number
+  maxBodyBytes: number
   wire: WireSwitches
 }
 
@@ -96,6 +105,9 @@ export const DEMO_USER: SimulatorUser = {
   apiKey: 'kvid_demo_key',
   credits: 1000,
 }
+
+/** The default `maxBodyBytes`: 80 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 80 * 1024 * 1024
 
 export const DEFAULT_PRICES: SimulatorPrices = {
   minimumToStart: 5,
@@ -152,6 +164,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     admin: oneOf('admin', options.admin, true, [true, false]),
     profile,
     silentToolMs: number('silentToolMs', 95_000),
+    maxBodyBytes: number('maxBodyBytes', DEFAULT_MAX_BODY_BYTES),
     wire: wireSwitches(
       profile,
       oneOf('heartbeat', options.heartbeat, 'comment', ['comment', 'event']),

@@ -1,4 +1,5 @@
 import type { AgentRejectBody, AgentRejectCode } from '@kvidai/agent-core'
+import type { RequestIssue } from './request-limits'
 
 const STATUS: Record<AgentRejectCode, number> = {
   UNAUTHORIZED: 401,
@@ -33,6 +34,7 @@ export function reject(
   code: AgentRejectCode,
   message: string = DEFAULT_MESSAGES[code],
   data: Record<string, unknown> | null = null,
+  status: number = STATUS[code],
 ): Response {
   const body: AgentRejectBody = { success: false, error: code, message, data }
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -41,7 +43,7 @@ export function reject(
     body.retryAfter = retryAfter
     headers['Retry-After'] = String(retryAfter)
   }
-  return new Response(JSON.stringify(body), { status: STATUS[code], headers })
+  return new Response(JSON.stringify(body), { status, headers })
 }
 
 /** A staged `reject` fault, with data shaped as the real reject would carry. */
@@ -56,4 +58,24 @@ export function stagedReject(code: AgentRejectCode): Response {
     default:
       return reject(code)
   }
+}
+
+/** 400 `invalid_input` with every issue found, in `data.issues`. */
+export function invalidInput(issues: RequestIssue[]): Response {
+  const [first] = issues
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more in data.issues)` : ''
+  const message = first
+    ? `${first.path} ${first.message.replace(/\.$/, '')}${more}.`
+    : DEFAULT_MESSAGES.invalid_input
+  return reject('invalid_input', message, { issues })
+}
+
+/** 413 `invalid_input`: the body is over the limit, and was not read past it. */
+export function bodyTooLarge(maxBytes: number): Response {
+  return reject(
+    'invalid_input',
+    `The request body is larger than ${maxBytes} bytes.`,
+    { issues: [{ path: '', message: `The body may be ${maxBytes} bytes at most.` }], maxBytes },
+    413,
+  )
 }

@@ -12,6 +12,7 @@ import { generateScenes, longVideoDone } from '../long-video'
 import type { ResolvedOptions } from '../options'
 import { hashString } from '../random'
 import { reject } from '../rejects'
+import { runRequestIssues } from '../request-limits'
 import { progressed } from '../run-context'
 import { startSession } from '../run-session'
 import { addPlanTracks } from '../scene-content'
@@ -42,6 +43,8 @@ export async function handleRun(
     ...deps,
     route: 'POST /api/agent',
     required: ['message', 'composition', 'projectId', 'email', 'apiKey'],
+    maxBytes: options.maxBodyBytes,
+    check: runRequestIssues,
   })
   if (!admission.ok) return admission.response
   const { user, body, fault } = admission

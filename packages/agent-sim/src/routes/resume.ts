@@ -4,6 +4,7 @@ import type { FaultQueue } from '../faults'
 import { generateScenes, longVideoDone } from '../long-video'
 import type { ResolvedOptions } from '../options'
 import { reject } from '../rejects'
+import { jobRequestIssues } from '../request-limits'
 import { startSession } from '../run-session'
 import type { JobRecord, SimulatorState } from '../state'
 import { resolveTemplate } from '../templates'
@@ -13,6 +14,13 @@ interface Deps {
   state: SimulatorState
   options: ResolvedOptions
   faults: FaultQueue
+}
+
+/** Resume and retry bodies hold a few short strings: 64 KiB is ample. */
+const JOB_BODY_BYTES = 64 * 1024
+
+function jobBodyBytes(options: ResolvedOptions): number {
+  return Math.min(options.maxBodyBytes, JOB_BODY_BYTES)
 }
 
 function findJob(state: SimulatorState, jobId: string, email: string): JobRecord | Response {
@@ -29,6 +37,8 @@ export async function handleResume(request: Request, deps: Deps): Promise<Respon
     ...deps,
     route: 'POST /api/agent/resume',
     required: ['jobId', 'email', 'apiKey'],
+    maxBytes: jobBodyBytes(deps.options),
+    check: (body) => jobRequestIssues(body, false),
   })
   if (!admission.ok) return admission.response
   const { user, body, fault } = admission
@@ -76,6 +86,8 @@ export async function handleRetryScene(request: Request, deps: Deps): Promise<Re
     ...deps,
     route: 'POST /api/agent/retry-scene',
     required: ['jobId', 'sceneId', 'email', 'apiKey'],
+    maxBytes: jobBodyBytes(deps.options),
+    check: (body) => jobRequestIssues(body, true),
   })
   if (!admission.ok) return admission.response
   const { user, body, fault } = admission
