@@ -82,7 +82,11 @@ function regenerateItem(
   body: AgentRunBody,
 ): Applied {
   const selected = body.selectedItemContext
-  const item = selected ? composition.items[selected.itemId] : undefined
+  // Own keys only: an id such as "constructor" names no item, not Object's.
+  const item =
+    selected && Object.hasOwn(composition.items, selected.itemId)
+      ? composition.items[selected.itemId]
+      : undefined
   if (!selected || !item) {
     return {
       composition,

@@ -45,13 +45,16 @@ const TEMPLATES: Record<string, Template & { invalid?: Partial<Template> }> = {
 export const TEMPLATE_IDS = Object.keys(TEMPLATES)
 
 /** Resolves a template id, with the warnings the platform would send while falling back. */
-export function resolveTemplate(templateId: string | undefined): {
+export function resolveTemplate(templateId: string | null | undefined): {
   template: Template
   warnings: TemplateWarningData[]
 } {
   const fallback = TEMPLATES.system_default as Template
-  if (templateId === undefined || templateId === '') return { template: fallback, warnings: [] }
-  const found = TEMPLATES[templateId]
+  if (templateId === undefined || templateId === null || templateId === '') {
+    return { template: fallback, warnings: [] }
+  }
+  // Own keys only: "constructor" or "__proto__" is an unknown template, not Object's.
+  const found = Object.hasOwn(TEMPLATES, templateId) ? TEMPLATES[templateId] : undefined
   if (!found) {
     return {
       template: fallback,
