@@ -7,6 +7,7 @@ import {
   type WireSwitches,
   wireSwitches,
 } from './profiles'
+import { checkedUsers } from './user-check'
 
 /** Credit prices the simulator charges. One credit is about one US cent on the platform. */
 export interface SimulatorPrices {
@@ -152,7 +153,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   return {
     seed: number('seed', 1),
     credits: number('credits', DEMO_USER.credits),
-    users: options.users ?? [],
+    users: checkedUsers(options.users, DEMO_USER),
     sceneMs,
     toolMs: number('toolMs', Math.round(sceneMs / 2)),
     concurrency: number('concurrency', 3),

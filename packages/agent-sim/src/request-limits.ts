@@ -158,3 +158,11 @@ export function jobRequestIssues(body: Body, withScene: boolean): RequestIssue[]
   checkCredentials(body, issues)
   return issues.issues
 }
+
+/** One `TypeError` for a list of issues, each as `name.path message`. */
+export function issuesError(name: string, issues: RequestIssue[]): TypeError {
+  const listed = issues.map(
+    (issue) => `${[name, issue.path].filter(Boolean).join('.')} ${issue.message}`,
+  )
+  return new TypeError(listed.join(' '))
+}

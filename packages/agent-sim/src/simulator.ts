@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
+import { checkedFault } from './fault-check'
 import { createFaultQueue } from './faults'
 import { resolveOptions, type SimulatorOptions } from './options'
 import { reject } from './rejects'
@@ -31,7 +32,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const resolved = resolveOptions(options)
   const state = createState(resolved)
   const faults = createFaultQueue()
-  if (options.faults) faults.set(options.faults)
+  if (options.faults) faults.set(checkedFault(options.faults, 'faults'))
   const admin = createAdmin(state, faults)
   const deps = { state, options: resolved, faults }
   let closed = false
@@ -45,7 +46,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.post('/api/agent/resume', (c) => handleResume(c.req.raw, deps))
   app.post('/api/agent/retry-scene', (c) => handleRetryScene(c.req.raw, deps))
   app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state, resolved.wire))
-  if (resolved.admin) app.route('/__sim', adminRoutes(admin))
+  if (resolved.admin) app.route('/__sim', adminRoutes(admin, state))
   app.get('/', (c) =>
     c.json({
       name: 'kvid-sim',

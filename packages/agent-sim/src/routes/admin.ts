@@ -1,13 +1,18 @@
 import { Hono } from 'hono'
-import { FAULT_FIELDS, type Fault, type FaultQueue } from '../faults'
+import { checkedFault, faultIssues } from '../fault-check'
+import type { Fault, FaultQueue } from '../faults'
+import { readLimitedBody } from '../read-body'
+import { bodyTooLarge, invalidInput } from '../rejects'
+import { issuesError } from '../request-limits'
 import type { SimulatorState } from '../state'
+import { emailIssues, type UserChange, userChangeIssues } from '../user-check'
 
 /** What the `/__sim/` surface and `simulator.admin` can do. */
 export interface SimulatorAdmin {
   reset(): void
   setUser(
     email: string,
-    change: { apiKey?: string; credits?: number; addCredits?: number },
+    change: UserChange,
   ): {
     email: string
     apiKey: string
@@ -24,6 +29,21 @@ export interface SimulatorAdmin {
   jobs(): NonNullable<ReturnType<SimulatorState['jobs']['get']>>[]
 }
 
+/** The email of the user holding `apiKey`, if any. */
+function keyOwner(state: SimulatorState) {
+  return (apiKey: string) => state.findUserByKey(apiKey)?.email
+}
+
+/** Why a user change may not be made; empty when it may. */
+export function userIssues(state: SimulatorState, email: unknown, change: unknown) {
+  const current = typeof email === 'string' ? state.users.get(email) : undefined
+  return [...emailIssues(email), ...userChangeIssues(change, current, keyOwner(state))]
+}
+
+/**
+ * The admin operations. `setUser` and `setFaults` check their input as the HTTP surface
+ * does, and throw a `TypeError` that lists what is wrong.
+ */
 export function createAdmin(state: SimulatorState, faults: FaultQueue): SimulatorAdmin {
   return {
     reset() {
@@ -31,6 +51,8 @@ export function createAdmin(state: SimulatorState, faults: FaultQueue): Simulato
       state.reset()
     },
     setUser(email, change) {
+      const issues = userIssues(state, email, change)
+      if (issues.length > 0) throw issuesError('user', issues)
       const existing = state.users.get(email)
       const user = existing ?? {
         email,
@@ -52,7 +74,7 @@ export function createAdmin(state: SimulatorState, faults: FaultQueue): Simulato
       return structuredClone(state.counts)
     },
     setFaults(fault) {
-      faults.set(fault)
+      faults.set(checkedFault(fault))
     },
     clearFaults() {
       faults.clear()
@@ -77,17 +99,22 @@ export function createAdmin(state: SimulatorState, faults: FaultQueue): Simulato
   }
 }
 
-function readFault(input: unknown): Fault | string {
-  if (typeof input !== 'object' || input === null) return 'The fault must be a JSON object.'
-  const unknown = Object.keys(input).filter(
-    (key) => !(FAULT_FIELDS as readonly string[]).includes(key),
-  )
-  if (unknown.length > 0) return `Unknown fault fields: ${unknown.join(', ')}`
-  return input as Fault
+/** The largest admin body read: users and faults are a few fields. */
+const ADMIN_BODY_BYTES = 64 * 1024
+
+/** An admin request body as parsed JSON, or the answer refusing it. */
+async function readAdminBody(request: Request): Promise<{ value: unknown } | Response> {
+  try {
+    const read = await readLimitedBody(request, ADMIN_BODY_BYTES)
+    if (!read.ok) return bodyTooLarge(ADMIN_BODY_BYTES)
+    return { value: JSON.parse(read.text) }
+  } catch {
+    return invalidInput([{ path: '', message: 'must be JSON.' }])
+  }
 }
 
 /** The admin HTTP surface under `/__sim/`. */
-export function adminRoutes(admin: SimulatorAdmin): Hono {
+export function adminRoutes(admin: SimulatorAdmin, state: SimulatorState): Hono {
   const routes = new Hono()
   routes.post('/reset', (c) => {
     admin.reset()
@@ -98,21 +125,22 @@ export function adminRoutes(admin: SimulatorAdmin): Hono {
     return user ? c.json(user) : c.json({ success: false, error: 'USER_NOT_FOUND' }, 404)
   })
   routes.put('/users/:email', async (c) => {
-    const change = await c.req.json().catch(() => null)
-    if (typeof change !== 'object' || change === null) {
-      return c.json({ success: false, error: 'invalid_input', message: 'Send a JSON object.' }, 400)
-    }
-    return c.json(admin.setUser(c.req.param('email'), change))
+    const body = await readAdminBody(c.req.raw)
+    if (body instanceof Response) return body
+    const email = c.req.param('email')
+    const issues = userIssues(state, email, body.value)
+    if (issues.length > 0) return invalidInput(issues)
+    return c.json(admin.setUser(email, body.value as UserChange))
   })
   routes.get('/requests', (c) => c.json(admin.requests()))
   routes.get('/faults', (c) => c.json(admin.faults()))
   routes.post('/faults', async (c) => {
-    const fault = readFault(await c.req.json().catch(() => null))
-    if (typeof fault === 'string') {
-      return c.json({ success: false, error: 'invalid_input', message: fault }, 400)
-    }
-    admin.setFaults(fault)
-    return c.json({ success: true, faults: fault })
+    const body = await readAdminBody(c.req.raw)
+    if (body instanceof Response) return body
+    const issues = faultIssues(body.value)
+    if (issues.length > 0) return invalidInput(issues)
+    admin.setFaults(body.value as Fault)
+    return c.json({ success: true, faults: body.value })
   })
   routes.delete('/faults', (c) => {
     admin.clearFaults()
