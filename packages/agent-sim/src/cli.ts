@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { readAdminFlags } from './cli-admin'
 import { createSimulator, type NodeSimulator, type NodeSimulatorOptions } from './node/index'
 import { isSimulatorProfile, PROFILE_DESCRIPTIONS, SIMULATOR_PROFILES } from './profiles'
 
@@ -23,13 +24,19 @@ Usage: kvid-sim [options]
   --silent-tool-ms <ms>  how long a tool works in silence under silent/everything (default 95000)
   --zombie-ms <ms>       reap a run with no progress for this long (default 120000)
   --rate-limit <n>       agent requests per user per minute (default off)
-  --no-admin             do not serve the /__sim/ admin surface
+  --max-body-bytes <n>   largest POST /api/agent body read (default 83886080, 80 MiB)
+  --admin                serve the /__sim/ admin surface (off by default), token required
+  --admin-token <token>  the admin token, 16-256 visible ASCII characters (default: a random
+                         one, printed at start; or set KVID_SIM_ADMIN_TOKEN)
+  --no-admin             no /__sim/ admin surface (the default)
   -h, --help             show this help
 
 Profiles:
 ${PROFILES}
 
-The seeded user is demo@example.com with API key kvid_demo_key.`
+The seeded user is demo@example.com with API key kvid_demo_key.
+Admin requests send the token in the x-sim-admin-token header, and JSON bodies with
+content-type: application/json; pages of other sites are refused.`
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -55,6 +62,9 @@ const OPTIONS = {
   'silent-tool-ms': { type: 'string' },
   'zombie-ms': { type: 'string' },
   'rate-limit': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  admin: { type: 'boolean', default: false },
+  'admin-token': { type: 'string' },
   'no-admin': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
@@ -96,6 +106,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   silentToolMs: '--silent-tool-ms',
   zombieMs: '--zombie-ms',
   rateLimit: '--rate-limit',
+  maxBodyBytes: '--max-body-bytes',
+  adminToken: '--admin-token',
 }
 
 function created(options: NodeSimulatorOptions): NodeSimulator {
@@ -119,6 +131,17 @@ function portOption(value: string): number {
   return port
 }
 
+const adminSetting = readAdminFlags({
+  admin: values.admin,
+  noAdmin: values['no-admin'],
+  token: values['admin-token'],
+  environmentToken: process.env.KVID_SIM_ADMIN_TOKEN,
+})
+if (typeof adminSetting === 'string') {
+  console.error(`kvid-sim: ${adminSetting} (see --help)`)
+  process.exit(2)
+}
+
 const simulator = created({
   credits: numberOption('credits', values.credits),
   sceneMs: numberOption('scene-ms', values['scene-ms']),
@@ -131,14 +154,22 @@ const simulator = created({
   silentToolMs: numberOption('silent-tool-ms', values['silent-tool-ms']),
   zombieMs: numberOption('zombie-ms', values['zombie-ms']),
   rateLimit: numberOption('rate-limit', values['rate-limit']),
-  admin: !values['no-admin'],
+  maxBodyBytes: numberOption('max-body-bytes', values['max-body-bytes']),
+  admin: adminSetting.admin,
+  adminToken: adminSetting.admin ? adminSetting.token : undefined,
 })
 
 const { url } = await simulator.listen(portOption(values.port), values.host)
 console.log(`kvid-sim listening on ${url}`)
 if (profile !== 'standard') console.log(`  profile ${profile}: ${PROFILE_DESCRIPTIONS[profile]}`)
 console.log('  user demo@example.com, api-key kvid_demo_key')
-if (!values['no-admin']) console.log(`  admin ${url}/__sim/requests`)
+if (adminSetting.admin) {
+  const token =
+    adminSetting.source === 'generated'
+      ? adminSetting.token
+      : `(from ${adminSetting.source === 'flag' ? '--admin-token' : 'KVID_SIM_ADMIN_TOKEN'})`
+  console.log(`  admin ${url}/__sim/requests, header x-sim-admin-token: ${token}`)
+}
 
 function stop() {
   simulator.close().then(() => process.exit(0))

@@ -10,7 +10,10 @@ beforeAll(async () => {
   admin = `${simulator.url}/__sim`
 })
 afterAll(() => simulator.close())
-beforeEach(() => fetch(`${admin}/reset`, { method: 'POST' }))
+/** Admin changes are JSON requests; the simulator refuses any other kind. */
+const JSON_TYPE = { 'Content-Type': 'application/json' }
+
+beforeEach(() => fetch(`${admin}/reset`, { method: 'POST', headers: JSON_TYPE }))
 
 function stage(fault: Record<string, unknown>) {
   return fetch(`${admin}/faults`, {
@@ -140,7 +143,9 @@ describe('scripted faults over the admin surface', () => {
     for (let index = 0; index < 3; index++) {
       expect((await post(fetch, simulator.url, '/api/agent', runBody())).status).toBe(409)
     }
-    expect((await fetch(`${admin}/faults`, { method: 'DELETE' })).status).toBe(200)
+    expect((await fetch(`${admin}/faults`, { method: 'DELETE', headers: JSON_TYPE })).status).toBe(
+      200,
+    )
     const response = await post(
       fetch,
       simulator.url,
@@ -176,7 +181,7 @@ describe('the admin surface', () => {
       body: JSON.stringify({ addCredits: 30 }),
     })
     expect((await topped.json()).credits).toBe(50)
-    await fetch(`${admin}/reset`, { method: 'POST' })
+    await fetch(`${admin}/reset`, { method: 'POST', headers: JSON_TYPE })
     expect((await fetch(`${admin}/users/new@example.com`)).status).toBe(404)
     expect(await (await fetch(`${admin}/users/demo@example.com`)).json()).toMatchObject({
       credits: 1000,

@@ -1,3 +1,4 @@
+import { checkedAdminToken } from './admin-guard'
 import type { Fault } from './faults'
 import { boundedNumber, OPTION_BOUNDS, oneOf } from './option-bounds'
 import {
@@ -61,8 +62,18 @@ export interface SimulatorOptions {
   zombieMs?: number
   /** Agent requests a user may make per minute (up to 100,000); over it, 429 `rate_limited`. 0, the default, is off. */
   rateLimit?: number
-  /** Serve the `/__sim/` admin surface. Default true. */
+  /**
+   * Serve the `/__sim/` admin surface over `fetch`. Default true here, for tests in one
+   * process; the CLI serves it only with `--admin`, and then always with a token.
+   * Cross-site browser requests are refused either way.
+   */
   admin?: boolean
+  /**
+   * When set (16 to 256 visible ASCII characters), every `/__sim/` request must carry it in
+   * the `x-sim-admin-token` header. Without it, the admin answers requests that are not
+   * from a browser, and browsers on loopback. `simulator.admin` never needs it.
+   */
+  adminToken?: string
   /**
    * The largest `POST /api/agent` body read, in bytes, from 1 KiB to 1 GiB; a larger one is
    * answered 413 without being read further. Default 80 MiB: one 50 MB attachment (about
@@ -95,6 +106,7 @@ export interface ResolvedOptions {
   zombieMs: number
   rateLimit: number
   admin: boolean
+  adminToken: string | null
   profile: SimulatorProfile
   silentToolMs: number
   maxBodyBytes: number
@@ -163,6 +175,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     zombieMs: number('zombieMs', 120_000),
     rateLimit: number('rateLimit', 0),
     admin: oneOf('admin', options.admin, true, [true, false]),
+    adminToken: checkedAdminToken(options.adminToken),
     profile,
     silentToolMs: number('silentToolMs', 95_000),
     maxBodyBytes: number('maxBodyBytes', DEFAULT_MAX_BODY_BYTES),

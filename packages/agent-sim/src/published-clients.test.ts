@@ -11,6 +11,9 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 const clients = fileURLToPath(new URL('../test/published-clients/', import.meta.url))
 const EMAIL = 'you@example.com'
 const KEY = 'kvid_published_client_key'
+/** The CLI serves its admin surface only when asked, and then only with a token. */
+const ADMIN_TOKEN = 'published-clients-admin-token'
+const ADMIN = { 'x-sim-admin-token': ADMIN_TOKEN }
 
 let cli: ChildProcess
 let url: string
@@ -48,13 +51,23 @@ async function pythonWithHttpx(): Promise<string> {
 async function setUser(credits: number) {
   await fetch(`${url}/__sim/users/${EMAIL}`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
     body: JSON.stringify({ apiKey: KEY, credits }),
   })
 }
 
 beforeAll(async () => {
-  ;({ child: cli, url } = await startCli(['--credits', '35', '--scene-ms', '20', '--seed', '3']))
+  ;({ child: cli, url } = await startCli([
+    '--credits',
+    '35',
+    '--scene-ms',
+    '20',
+    '--seed',
+    '3',
+    '--admin',
+    '--admin-token',
+    ADMIN_TOKEN,
+  ]))
 })
 afterAll(() => {
   cli.kill('SIGTERM')
@@ -63,7 +76,9 @@ afterAll(() => {
 describe('the CLI', () => {
   it('takes its flags: --credits reaches the seeded user, and it binds loopback', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const user = await (await fetch(`${url}/__sim/users/demo@example.com`)).json()
+    const user = await (
+      await fetch(`${url}/__sim/users/demo@example.com`, { headers: ADMIN })
+    ).json()
     expect(user).toEqual({ email: 'demo@example.com', apiKey: 'kvid_demo_key', credits: 35 })
   })
 
@@ -151,7 +166,7 @@ describe('the published example clients, unchanged but for base URL and key', ()
     expect(check.body.data).toMatchObject({ remainingScenes: 5, totalScenes: 8 })
     await fetch(`${url}/__sim/users/${EMAIL}`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
       body: JSON.stringify({ addCredits: 50 }),
     })
     const resumed = await readEvents(
@@ -164,7 +179,9 @@ describe('the published example clients, unchanged but for base URL and key', ()
       ),
     )
     expect(resumed.events.filter((event) => event.event === 'scene_start')).toHaveLength(5)
-    const job = await (await fetch(`${url}/__sim/jobs/${check.body.data.jobId}`)).json()
+    const job = await (
+      await fetch(`${url}/__sim/jobs/${check.body.data.jobId}`, { headers: ADMIN })
+    ).json()
     expect(job.scenes.map((scene: { generations: number }) => scene.generations)).toEqual([
       1, 1, 1, 1, 1, 1, 1, 1,
     ])

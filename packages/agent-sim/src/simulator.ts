@@ -46,7 +46,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.post('/api/agent/resume', (c) => handleResume(c.req.raw, deps))
   app.post('/api/agent/retry-scene', (c) => handleRetryScene(c.req.raw, deps))
   app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state, resolved.wire))
-  if (resolved.admin) app.route('/__sim', adminRoutes(admin, state))
+  if (resolved.admin) app.route('/__sim', adminRoutes(admin, state, resolved.adminToken))
   app.get('/', (c) =>
     c.json({
       name: 'kvid-sim',

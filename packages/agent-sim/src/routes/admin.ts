@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { adminRefusal } from '../admin-guard'
 import { checkedFault, faultIssues } from '../fault-check'
 import type { Fault, FaultQueue } from '../faults'
 import { readLimitedBody } from '../read-body'
@@ -113,9 +114,23 @@ async function readAdminBody(request: Request): Promise<{ value: unknown } | Res
   }
 }
 
-/** The admin HTTP surface under `/__sim/`. */
-export function adminRoutes(admin: SimulatorAdmin, state: SimulatorState): Hono {
+/** The admin HTTP surface under `/__sim/`, behind `adminRefusal`. */
+export function adminRoutes(
+  admin: SimulatorAdmin,
+  state: SimulatorState,
+  token: string | null,
+): Hono {
   const routes = new Hono()
+  routes.use('*', async (c, next) => {
+    const refusal = adminRefusal(c.req.raw, token)
+    if (refusal) {
+      refusal.headers.set('cache-control', 'no-store')
+      return refusal
+    }
+    await next()
+    // Answers carry users' API keys: no cache keeps them.
+    c.res.headers.set('cache-control', 'no-store')
+  })
   routes.post('/reset', (c) => {
     admin.reset()
     return c.json({ success: true })
