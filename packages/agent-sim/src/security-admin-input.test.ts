@@ -21,25 +21,32 @@ async function refusedPaths(method: string, path: string, body: unknown) {
   return answer.data.issues.map((issue: { path: string }) => issue.path)
 }
 
+/** Test rows as [field, how the value reads in the title, value]. */
+function rows<Value>(table: Array<[string, Value, string?]>): Array<[string, string, Value]> {
+  return table.map(([field, value, shown]) => [field, shown ?? JSON.stringify(value), value])
+}
+
 describe('faults are checked field by field', () => {
-  it.each<[string, unknown]>([
-    ['failScenes', [-1]],
-    ['failScenes', [1.5]],
-    ['failScenes', ['1']],
-    ['failScenes', 'all'],
-    ['failScenes', Array.from({ length: 2001 }, () => 0)],
-    ['failVoices', [2000]],
-    ['cutAfterEvents', -1],
-    ['cutAfterEvents', 2.5],
-    ['stallAfterEvents', '3'],
-    ['malformedAfterEvents', 1_000_001],
-    ['unknownEventAfterEvents', null],
-    ['delayMs', -1],
-    ['delayMs', 600_001],
-    ['reject', 'NOPE'],
-    ['persistent', 'yes'],
-    ['explode', true],
-  ])('refuses %s: %j, and stages nothing', async (field, value) => {
+  it.each(
+    rows<unknown>([
+      ['failScenes', [-1]],
+      ['failScenes', [1.5]],
+      ['failScenes', ['1']],
+      ['failScenes', 'all'],
+      ['failScenes', Array.from({ length: 2001 }, () => 0), '2,001 indexes'],
+      ['failVoices', [2000]],
+      ['cutAfterEvents', -1],
+      ['cutAfterEvents', 2.5],
+      ['stallAfterEvents', '3'],
+      ['malformedAfterEvents', 1_000_001],
+      ['unknownEventAfterEvents', null],
+      ['delayMs', -1],
+      ['delayMs', 600_001],
+      ['reject', 'NOPE'],
+      ['persistent', 'yes'],
+      ['explode', true],
+    ]),
+  )('refuses %s: %s, and stages nothing', async (field, _shown, value) => {
     expect(await refusedPaths('POST', '/faults', { [field]: value })).toEqual([field])
     expect(simulator.admin.faults()).toBeNull()
   })
@@ -78,20 +85,22 @@ describe('faults are checked field by field', () => {
 describe('user changes are checked before anything changes', () => {
   const demo = 'demo@example.com'
 
-  it.each<[string, Record<string, unknown>]>([
-    ['credits', { credits: -1 }],
-    ['credits', { credits: '5' }],
-    ['credits', { credits: 2 ** 53 }],
-    ['credits', { credits: null }],
-    ['addCredits', { addCredits: -1001 }],
-    ['addCredits', { addCredits: '5' }],
-    ['apiKey', { apiKey: '' }],
-    ['apiKey', { apiKey: 'has space' }],
-    ['apiKey', { apiKey: 'k'.repeat(257) }],
-    ['apiKey', { apiKey: 'line\nbreak' }],
-    ['apiKey', { apiKey: 42 }],
-    ['role', { role: 'admin' }],
-  ])('refuses %s in %j', async (field, change) => {
+  it.each(
+    rows<Record<string, unknown>>([
+      ['credits', { credits: -1 }],
+      ['credits', { credits: '5' }],
+      ['credits', { credits: 2 ** 53 }],
+      ['credits', { credits: null }],
+      ['addCredits', { addCredits: -1001 }],
+      ['addCredits', { addCredits: '5' }],
+      ['apiKey', { apiKey: '' }],
+      ['apiKey', { apiKey: 'has space' }],
+      ['apiKey', { apiKey: 'k'.repeat(257) }, '257 characters'],
+      ['apiKey', { apiKey: 'line\nbreak' }],
+      ['apiKey', { apiKey: 42 }],
+      ['role', { role: 'admin' }],
+    ]),
+  )('refuses %s in %s', async (field, _shown, change) => {
     expect(await refusedPaths('PUT', `/users/${demo}`, change)).toEqual([field])
     expect(simulator.admin.getUser(demo)).toEqual({
       email: demo,
