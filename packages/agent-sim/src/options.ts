@@ -47,7 +47,7 @@ export interface SimulatorOptions {
   toolMs?: number
   /** Scenes generated at once by the media queue, 1 to 100. Default 3. */
   concurrency?: number
-  /** Scenes per `checkpoint` event, 1 to 2,000. Default 1 (a checkpoint after every completed scene). */
+  /** Scenes per `checkpoint` event, a whole number from 1. Default 1 (a checkpoint after every completed scene). */
   checkpointEvery?: number
   /** Each from 0 to 1,000,000 credits. */
   prices?: Partial<SimulatorPrices>
