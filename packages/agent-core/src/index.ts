@@ -18,6 +18,12 @@ export { devWarning } from './errors/dev-warning'
 export type { CallbackErrorHandler } from './errors/report-callback-error'
 export { reportCallbackError } from './errors/report-callback-error'
 export * from './protocol/index'
+export type {
+  AgentRunRegistry,
+  AgentRunRegistryOptions,
+  RunListener,
+} from './registry/create-agent-run-registry'
+export { createAgentRunRegistry } from './registry/create-agent-run-registry'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
 export type {
   AgentRunState,
@@ -29,6 +35,16 @@ export type {
   ToolCallState,
 } from './state/run-state'
 export { createInitialRunState, isRunning } from './state/run-state'
+export type {
+  CreditShortageAction,
+  CreditShortageFigures,
+  CreditShortageView,
+} from './state/select-credit-shortage'
+export { selectCreditShortage } from './state/select-credit-shortage'
+export type { RunProgress } from './state/select-progress'
+export { sceneIdAt, selectProgress } from './state/select-progress'
+export type { RunSummary } from './state/select-run-summary'
+export { selectRunSummary } from './state/select-run-summary'
 export type {
   AgentRunFinish,
   AgentRunStartInput,

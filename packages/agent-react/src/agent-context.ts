@@ -1,10 +1,9 @@
-import type { Locale } from '@kvidai/agent-core'
+import type { AgentRunRegistry, Locale } from '@kvidai/agent-core'
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
-import type { RunRegistry } from './run-registry'
 
 export interface AgentContextValue {
-  registry: RunRegistry
+  registry: AgentRunRegistry
   queryClient: QueryClient
   /** The project hooks use when they are not given one. */
   projectId: number | undefined
@@ -23,14 +22,10 @@ export function useAgentContext(hook: string): AgentContextValue {
   return context
 }
 
+type ProjectContext = { context: AgentContextValue; projectId: number }
+
 /** The project a hook works on: its own argument, else the provider's. */
-export function useProjectId(
-  hook: string,
-  projectId: number | undefined,
-): {
-  context: AgentContextValue
-  projectId: number
-} {
+export function useProjectId(hook: string, projectId: number | undefined): ProjectContext {
   const context = useAgentContext(hook)
   const resolved = projectId ?? context.projectId
   if (resolved === undefined) {

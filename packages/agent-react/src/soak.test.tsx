@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { expect, it } from 'vitest'
 import { EMPTY, providerFor, setupSimulator } from './test-utils'
 import { useAgentRun } from './use-agent-run'
-import { useAgentStore } from './use-agent-store'
+import { useAgentStore } from './use-agent-selector'
 import { useResumeCheck } from './use-resume-check'
 import {
   useComposition,

@@ -1,4 +1,9 @@
-import type { AgentRunState, SceneCompleteData, SceneStartData } from '@kvidai/agent-core'
+import type {
+  AgentRunState,
+  RunOutcome,
+  SceneCompleteData,
+  SceneStartData,
+} from '@kvidai/agent-core'
 import { describe, expectTypeOf, it } from 'vitest'
 import { useAgentRun } from './use-agent-run'
 import { useAgentSelector } from './use-agent-selector'
@@ -24,6 +29,11 @@ describe('types', () => {
     expectTypeOf(run.start).parameter(0).toHaveProperty('message').toEqualTypeOf<string>()
     // @ts-expect-error projectId comes from the hook, not from start
     run.start({ message: 'x', composition: { tracks: [] }, projectId: 1 })
+    expectTypeOf(run.start).returns.toEqualTypeOf<void>()
+    expectTypeOf(run.startAsync).returns.toEqualTypeOf<Promise<RunOutcome>>()
+    expectTypeOf(run.retrySceneAsync).parameter(0).toEqualTypeOf<string>()
+    // @ts-expect-error the async command takes no projectId either
+    void run.startAsync({ message: 'x', composition: { tracks: [] }, projectId: 1 })
     const status = useAgentSelector((state: AgentRunState) => state.status)
     expectTypeOf(status).toEqualTypeOf<AgentRunState['status']>()
   })

@@ -212,22 +212,33 @@ describe('useAgentRun', () => {
     expect(second.mock.calls[0]?.[0].messageKey).toBe('Agent.edit.done.textAdded')
   })
 
-  it('reports a reject through error and onError without throwing', async () => {
+  it('reports a reject through error and onError; start returns nothing, startAsync rejects', async () => {
     const { simulator } = handle
     simulator.admin.setUser('demo@example.com', { credits: 0 })
     const onError = vi.fn()
-    let result: unknown
+    let result: unknown = 'unset'
+    let rejection: unknown
     function Runner() {
       const run = useAgentRun({ onError })
       return (
         <>
           <button
             type="button"
-            onClick={async () => {
-              result = await run.start({ message: LONG_VIDEO, composition: EMPTY })
+            onClick={() => {
+              result = run.start({ message: LONG_VIDEO, composition: EMPTY })
             }}
           >
             Run
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              run.startAsync({ message: LONG_VIDEO, composition: EMPTY }).catch((error) => {
+                rejection = error
+              })
+            }}
+          >
+            Run async
           </button>
           <output data-testid="error">{run.error?.message}</output>
           <output data-testid="status">{run.status}</output>
@@ -237,9 +248,11 @@ describe('useAgentRun', () => {
     render(<Runner />, { wrapper: providerFor(simulator) })
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Run' })))
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('rejected'))
-    expect(result).toBeNull()
+    expect(result).toBeUndefined()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'INSUFFICIENT_CREDIT' }))
-    expect(posts(simulator)).toBe(1)
+    await act(() => userEvent.click(screen.getByRole('button', { name: 'Run async' })))
+    await waitFor(() => expect(rejection).toMatchObject({ code: 'INSUFFICIENT_CREDIT' }))
+    expect(posts(simulator)).toBe(2)
   })
 
   it('explains what to do when used outside the provider', () => {

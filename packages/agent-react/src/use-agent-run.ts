@@ -1,85 +1,68 @@
 import {
   type AgentError,
-  type AgentEvent,
-  type AgentRunFinish,
   type AgentRunStartInput,
-  AgentStoreError,
-  type Composition,
-  type DoneResult,
+  type AgentRunStore,
   isRunning,
+  type RunListener,
   type RunOutcome,
   type RunStatus,
-  type UnknownAgentEvent,
 } from '@kvidai/agent-core'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { useStore } from 'zustand'
+import { useEffect, useMemo, useRef } from 'react'
 import { useProjectId } from './agent-context'
+import { useAgentSelector } from './use-agent-selector'
 import { resumeCheckQuery } from './use-resume-check'
 
-export interface UseAgentRunOptions {
+export interface UseAgentRunOptions extends RunListener {
   /** Default: the provider's project. */
   projectId?: number
-  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
-  onCheckpoint?: (composition: Composition) => void
-  onDone?: (result: DoneResult, success: boolean) => void
-  onError?: (error: AgentError) => void
-  /** Every ending of this project's requests: done, failed, rejected, interrupted, stopped. */
-  onFinish?: (finish: AgentRunFinish) => void
 }
 
-export interface AgentRun {
-  status: RunStatus
-  error: AgentError | null
-  isRunning: boolean
-  /**
-   * Starts a run; call it from an event handler. While a run streams it sends nothing
-   * and resolves to null. Failures resolve too: they show in `error` and `onError`.
-   */
-  start(input: Omit<AgentRunStartInput, 'projectId'>): Promise<RunOutcome | null>
-  /** Sends the last `start` again, exactly as it was: "Try again" after a refusal. */
-  startAgain(): Promise<RunOutcome | null>
-  /** Resumes this run's job, the given one, or the project's unfinished job. */
-  resume(jobId?: string): Promise<RunOutcome | null>
-  retryScene(sceneId: string): Promise<RunOutcome | null>
-  /** Stops listening; the job stays resumable on the server. */
-  stop(): void
-  /** Forgets the run and its saved snapshot. */
-  reset(): void
+interface Commands {
+  start(input: Omit<AgentRunStartInput, 'projectId'>): Promise<RunOutcome>
+  startAgain(): Promise<RunOutcome>
+  resume(jobId?: string): Promise<RunOutcome>
+  retryScene(sceneId: string): Promise<RunOutcome>
 }
 
-function settle(promise: Promise<RunOutcome>): Promise<RunOutcome | null> {
-  // Errors already reached the state and onError; an event handler has nothing to catch.
-  return promise.catch((error: unknown) => {
-    if (error instanceof AgentStoreError || error instanceof Error) return null
-    throw error
-  })
+/**
+ * The run's status and last error, and each command twice, as TanStack Query's `mutate`
+ * and `mutateAsync`: `start(input)` sends and returns nothing (what it ends with shows in
+ * the state and the callbacks; while a request streams it sends nothing), `startAsync`
+ * resolves with the outcome or rejects with the error (`AgentStoreError` `RUN_IN_FLIGHT`
+ * while a request streams). Likewise `startAgain`, `resume(jobId?)` and
+ * `retryScene(sceneId)`. `stop()` closes the stream (a long video's job stays
+ * resumable); `reset()` forgets the run and its saved snapshot.
+ */
+export type AgentRun = { status: RunStatus; error: AgentError | null; isRunning: boolean } & {
+  [Name in keyof Commands]: (...args: Parameters<Commands[Name]>) => void
+} & { [Name in keyof Commands as `${Name}Async`]: Commands[Name] } & Pick<
+    AgentRunStore,
+    'stop' | 'reset'
+  >
+
+/** Fire and forget: the error is already in the state and `onError`. */
+function send<Args extends unknown[]>(command: (...args: Args) => Promise<RunOutcome>) {
+  return (...args: Args) => {
+    command(...args).catch(() => {})
+  }
 }
 
 /**
  * Runs the agent for one project. Nothing is sent on render or mount: requests start only
- * from `start`, `resume` or `retryScene`. On mount the project's saved run comes back and
- * is checked against the server (one check-resume request, shared with `useResumeCheck`).
+ * from the commands. On mount the project's saved run comes back and is checked against
+ * the server (one check-resume request, shared with `useResumeCheck`).
  */
 export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
   const { context, projectId } = useProjectId('useAgentRun', options.projectId)
   const { registry, queryClient } = context
   const store = registry.store(projectId)
 
+  // Streams always call the latest callbacks rendered, never a stale closure.
   const callbacks = useRef(options)
   useEffect(() => {
     callbacks.current = options
   })
-  useEffect(
-    () =>
-      registry.listen(projectId, {
-        onEvent: (event) => callbacks.current.onEvent?.(event),
-        onCheckpoint: (composition) => callbacks.current.onCheckpoint?.(composition),
-        onDone: (result, success) => callbacks.current.onDone?.(result, success),
-        onError: (error) => callbacks.current.onError?.(error),
-        onFinish: (finish) => callbacks.current.onFinish?.(finish),
-      }),
-    [registry, projectId],
-  )
+  useEffect(() => registry.listen(projectId, () => callbacks.current), [registry, projectId])
   useEffect(() => registry.hold(projectId), [registry, projectId])
   useEffect(() => {
     registry.restore(projectId, (fresh) =>
@@ -91,29 +74,25 @@ export function useAgentRun(options: UseAgentRunOptions = {}): AgentRun {
     )
   }, [registry, queryClient, projectId])
 
-  const status = useStore(store, (state) => state.status)
-  const error = useStore(store, (state) => state.error)
-
-  const start = useCallback<AgentRun['start']>((input) => settle(store.start(input)), [store])
-  const startAgain = useCallback<AgentRun['startAgain']>(() => settle(store.startAgain()), [store])
-  const resume = useCallback<AgentRun['resume']>((jobId) => settle(store.resume(jobId)), [store])
-  const retryScene = useCallback<AgentRun['retryScene']>(
-    (sceneId) => settle(store.retryScene(sceneId)),
-    [store],
-  )
-
-  return useMemo(
+  const status = useAgentSelector((state) => state.status, { projectId })
+  const error = useAgentSelector((state) => state.error, { projectId })
+  const commands = useMemo(
     () => ({
-      status,
-      error,
-      isRunning: isRunning({ status }),
-      start,
-      startAgain,
-      resume,
-      retryScene,
+      start: send(store.start),
+      startAsync: store.start,
+      startAgain: send(store.startAgain),
+      startAgainAsync: store.startAgain,
+      resume: send(store.resume),
+      resumeAsync: store.resume,
+      retryScene: send(store.retryScene),
+      retrySceneAsync: store.retryScene,
       stop: store.stop,
       reset: store.reset,
     }),
-    [status, error, start, startAgain, resume, retryScene, store],
+    [store],
+  )
+  return useMemo(
+    () => ({ status, error, isRunning: isRunning({ status }), ...commands }),
+    [status, error, commands],
   )
 }

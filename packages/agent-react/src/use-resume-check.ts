@@ -1,8 +1,12 @@
-import { AgentRequestError, isRunning, type ResumableJob } from '@kvidai/agent-core'
+import {
+  AgentRequestError,
+  type AgentRunRegistry,
+  isRunning,
+  type ResumableJob,
+} from '@kvidai/agent-core'
 import { type QueryClient, useQuery } from '@tanstack/react-query'
-import { useStore } from 'zustand'
 import { useProjectId } from './agent-context'
-import type { RunRegistry } from './run-registry'
+import { useAgentSelector } from './use-agent-selector'
 
 const CHECK_STALE_MS = 30_000
 
@@ -10,7 +14,7 @@ const CHECK_STALE_MS = 30_000
  * Marks every project's check stale when its run ends, so the next mounted check asks once.
  * One subscription per provider.
  */
-export function invalidateChecksOnRunEnd(registry: RunRegistry, queryClient: QueryClient) {
+export function invalidateChecksOnRunEnd(registry: AgentRunRegistry, queryClient: QueryClient) {
   return registry.onRunEnd((projectId) => {
     void queryClient.invalidateQueries({
       queryKey: resumeCheckQuery(registry, projectId).queryKey,
@@ -20,7 +24,7 @@ export function invalidateChecksOnRunEnd(registry: RunRegistry, queryClient: Que
 }
 
 /** The check-resume query of a provider and project, shared by every hook that needs it. */
-export function resumeCheckQuery(registry: RunRegistry, projectId: number) {
+export function resumeCheckQuery(registry: AgentRunRegistry, projectId: number) {
   return {
     queryKey: ['kvidai', 'check-resume', registry.id, projectId] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
@@ -29,7 +33,7 @@ export function resumeCheckQuery(registry: RunRegistry, projectId: number) {
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     retry: (failures: number, error: Error) =>
-      failures < 2 && !(error instanceof AgentRequestError && error.status < 500),
+      failures < 2 && !(AgentRequestError.isInstance(error) && error.status < 500),
   }
 }
 
@@ -48,7 +52,7 @@ export interface ResumeCheck {
 export function useResumeCheck(options: { projectId?: number } = {}): ResumeCheck {
   const { context, projectId } = useProjectId('useResumeCheck', options.projectId)
   const { registry, queryClient } = context
-  const running = useStore(registry.store(projectId), isRunning)
+  const running = useAgentSelector(isRunning, { projectId })
   const query = useQuery(
     { ...resumeCheckQuery(registry, projectId), enabled: !running },
     queryClient,
@@ -58,8 +62,6 @@ export function useResumeCheck(options: { projectId?: number } = {}): ResumeChec
     data: running ? null : query.data,
     isLoading: query.isLoading,
     error: query.error,
-    refetch: () => {
-      if (!running) void query.refetch()
-    },
+    refetch: () => void (running || query.refetch()),
   }
 }

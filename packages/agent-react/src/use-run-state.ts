@@ -1,12 +1,17 @@
-import type { AgentRunState, SceneState } from '@kvidai/agent-core'
-import { type RunProgress, sceneIdAt, selectProgress } from './run-selectors'
+import {
+  type AgentRunState,
+  type RunProgress,
+  type RunSummary,
+  type SceneState,
+  sceneIdAt,
+  selectProgress,
+  selectRunSummary,
+} from '@kvidai/agent-core'
 import { type SelectorOptions, useAgentSelector } from './use-agent-selector'
-
-const sceneIds = (state: AgentRunState) => state.sceneOrder
 
 /** The ids of the scenes that have started, in scene order. */
 export function useSceneIds(options?: SelectorOptions): string[] {
-  return useAgentSelector(sceneIds, options)
+  return useAgentSelector((state: AgentRunState) => state.sceneOrder, options)
 }
 
 /** One scene; re-renders only when that scene changes. */
@@ -41,20 +46,6 @@ export function useToolCalls(options?: SelectorOptions) {
  * Status, plan, result and error of the run; `stalled` while its stream is quiet past
  * `stallAfterMs`; `warnings` about protocol oddities it survived.
  */
-export function useRunSummary(options?: SelectorOptions) {
-  return useAgentSelector(
-    (state) => ({
-      status: state.status,
-      jobId: state.jobId,
-      plan: state.plan,
-      result: state.result,
-      success: state.success,
-      error: state.error,
-      templateWarnings: state.templateWarnings,
-      stalled: state.stalled,
-      warnings: state.warnings,
-      request: state.request,
-    }),
-    options,
-  )
+export function useRunSummary(options?: SelectorOptions): RunSummary {
+  return useAgentSelector(selectRunSummary, options)
 }

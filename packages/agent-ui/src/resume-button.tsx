@@ -28,7 +28,10 @@ export const ResumeButton = forwardRef<HTMLButtonElement, ResumeButtonProps>(fun
   function resume() {
     if (!job || run.isRunning) return
     setResuming(true)
-    run.resume(job.jobId).finally(() => setResuming(false))
+    run
+      .resumeAsync(job.jobId)
+      .catch(() => {})
+      .finally(() => setResuming(false))
   }
   const state = resuming ? 'busy' : run.isRunning || disabled ? 'disabled' : 'idle'
   return (

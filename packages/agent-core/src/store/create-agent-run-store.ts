@@ -88,6 +88,13 @@ export interface AgentRunStore
   fromSnapshot(snapshot: AgentRunSnapshot): void
   /** Loads the snapshot from `storage`; resolves whether there was one. */
   restore(): Promise<boolean>
+  /**
+   * Changes options from now on: a new client, locale or callbacks apply to the next
+   * request and the next event. The project and storage key stay as they were.
+   */
+  setOptions(
+    changes: Partial<Omit<AgentRunStoreOptions, 'projectId' | 'storageKey' | 'userId'>>,
+  ): void
 }
 
 const SOURCE = '@kvidai/agent-core'
@@ -96,8 +103,8 @@ const SOURCE = '@kvidai/agent-core'
  * A store for one project's agent runs, on `zustand/vanilla`. One request at a time; every
  * event goes through `reduceAgentEvent`; nothing a failure says clears the composition.
  */
-export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStore {
-  const { client, storage } = options
+export function createAgentRunStore(initialOptions: AgentRunStoreOptions): AgentRunStore {
+  let options = initialOptions
   const store = createStore<AgentRunState>()(() => createInitialRunState(options.projectId ?? null))
   const { getState, setState } = store
   let inFlight: AbortController | null = null
@@ -106,6 +113,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
   const storageKey = () => options.storageKey ?? storageKeyFor(getState().projectId, options.userId)
   /** Writes to `storage`, if any, after the current event; a failing storage never breaks a run. */
   function save(write: (target: RunStorage) => unknown) {
+    const { storage } = options
     if (storage)
       Promise.resolve()
         .then(() => write(storage))
@@ -278,13 +286,13 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
     return launch(
       { kind: 'run' },
       (state) => ({ ...createInitialRunState(projectId), composition: state.composition }),
-      (stream) => client.run({ ...input, locale, projectId: projectId as number }, stream),
+      (stream) => options.client.run({ ...input, locale, projectId: projectId as number }, stream),
     )
   }
 
   function checkResume() {
     const { projectId } = getState()
-    return projectId === null ? Promise.resolve(null) : client.checkResume({ projectId })
+    return projectId === null ? Promise.resolve(null) : options.client.checkResume({ projectId })
   }
 
   return {
@@ -314,7 +322,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
           }
           const request = { kind: 'resume', jobId: jobIdOrThrow(id) } as const
           follow(request, known)
-          return client.resume({ jobId: request.jobId, locale: options.locale }, stream)
+          return options.client.resume({ jobId: request.jobId, locale: options.locale }, stream)
         },
       )
     },
@@ -329,7 +337,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
             sceneId,
           } as const
           follow(request)
-          return client.retryScene(
+          return options.client.retryScene(
             { jobId: request.jobId, sceneId, locale: options.locale },
             stream,
           )
@@ -348,6 +356,9 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
       setState(createInitialRunState(options.projectId ?? null), true)
       save((target) => target.removeItem(key))
     },
+    setOptions(changes) {
+      options = { ...options, ...changes }
+    },
     toSnapshot: () => toRunSnapshot(getState()),
     fromSnapshot(snapshot) {
       if (inFlight) {
@@ -359,6 +370,7 @@ export function createAgentRunStore(options: AgentRunStoreOptions): AgentRunStor
       setState(fromRunSnapshot(snapshot), true)
     },
     async restore() {
+      const { storage } = options
       if (!storage) return false
       const key = storageKey()
       const saved = await storage.getItem(key)

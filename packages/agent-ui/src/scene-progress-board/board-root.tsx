@@ -14,7 +14,7 @@ export const BoardRoot = forwardRef<HTMLElement, BoardRootProps>(function BoardR
   ref,
 ) {
   const translate = useTranslate()
-  const { retryScene } = useAgentRun({ projectId })
+  const { retrySceneAsync: retryScene } = useAgentRun({ projectId })
   const status = useAgentSelector((state) => state.status, { projectId })
   const context = useMemo(() => ({ projectId, retryScene }), [projectId, retryScene])
   return (

@@ -35,7 +35,9 @@ export const BoardScene = memo(
     function retry() {
       if (!scene || retrying) return
       setRetrying(true)
-      retryScene(scene.sceneId).finally(() => setRetrying(false))
+      retryScene(scene.sceneId)
+        .catch(() => {})
+        .finally(() => setRetrying(false))
     }
 
     return (

@@ -1,4 +1,4 @@
-import type { RunStorage } from '@kvidai/agent-core'
+import type { RunStorage } from './run-storage'
 
 /**
  * `localStorage` when the page has it and allows it, else nothing. Read lazily, so a

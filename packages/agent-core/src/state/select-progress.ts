@@ -1,4 +1,4 @@
-import type { AgentRunState, SceneState } from '@kvidai/agent-core'
+import type { AgentRunState, SceneState } from './run-state'
 
 const indexMaps = new WeakMap<object, Map<number, string>>()
 

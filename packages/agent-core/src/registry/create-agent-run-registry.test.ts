@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { RunStorage } from '../store/run-storage'
+import {
+  CREDENTIALS,
+  runInput,
+  SHORT_EDIT,
+  startTestSimulator,
+  type TestSimulator,
+  waitFor,
+} from '../test-utils'
+import { createAgentRunRegistry } from './create-agent-run-registry'
+
+let simulator: TestSimulator
+beforeAll(async () => {
+  simulator = await startTestSimulator()
+})
+afterAll(() => simulator.close())
+beforeEach(() => simulator.admin.reset())
+
+function memoryStorage(): RunStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  }
+}
+
+/** Every POST body the registry's client sends. */
+function recordingFetch(bodies: Array<Record<string, unknown>>): typeof fetch {
+  return async (input, init) => {
+    if (init?.method === 'POST') bodies.push(JSON.parse(String(init.body)))
+    return fetch(input, init)
+  }
+}
+
+function registryFor(options: Partial<Parameters<typeof createAgentRunRegistry>[0]> = {}) {
+  return createAgentRunRegistry({ baseUrl: simulator.url, ...CREDENTIALS, ...options })
+}
+
+describe('createAgentRunRegistry', () => {
+  it('keeps one store per project, made on first use', () => {
+    const registry = registryFor()
+    expect(registry.store(1)).toBe(registry.store(1))
+    expect(registry.store(2)).not.toBe(registry.store(1))
+    expect(registry.store(2).getState().projectId).toBe(2)
+  })
+
+  it('stops a run when its last hold is released, and not before', async () => {
+    const registry = registryFor()
+    const first = registry.hold(1)
+    const second = registry.hold(1)
+    simulator.admin.setFaults({ stallAfterEvents: 4 })
+    const running = registry.store(1).start(runInput({ projectId: 1 }))
+    await waitFor(() => registry.store(1).getState().status === 'streaming')
+    first()
+    expect(registry.store(1).getState().status).toBe('streaming')
+    second()
+    expect(await running).toEqual({ reason: 'aborted' })
+    expect(registry.store(1).getState().status).toBe('stopped')
+  })
+
+  it('keeps the run going after the last hold with stopWhenReleased false', async () => {
+    const registry = registryFor({ stopWhenReleased: false })
+    const release = registry.hold(1)
+    const running = registry.store(1).start(runInput({ projectId: 1 }))
+    release()
+    expect(await running).toMatchObject({ reason: 'done', success: true })
+  })
+
+  it('fans each event out to every listener; one that throws is reported, the rest still hear', async () => {
+    const reported: string[] = []
+    const telemetry: Array<{ reason: string; projectId: number }> = []
+    const registry = registryFor({
+      onCallbackError: (_error, callback) => reported.push(callback),
+      onFinish: (finish) => telemetry.push({ reason: finish.reason, projectId: finish.projectId }),
+    })
+    let heard = 0
+    let latest = 0
+    registry.listen(3, {
+      onEvent: () => {
+        throw new Error('broken listener')
+      },
+    })
+    registry.listen(3, { onEvent: () => heard++ })
+    // A listener given as a function is asked at each event: the latest callbacks answer.
+    const unlisten = registry.listen(3, () => ({ onEvent: () => latest++ }))
+    await registry.store(3).start(runInput({ projectId: 3, message: SHORT_EDIT }))
+    expect(heard).toBeGreaterThan(0)
+    expect(latest).toBe(heard)
+    expect(reported).toHaveLength(heard)
+    expect(telemetry).toEqual([{ reason: 'done', projectId: 3 }])
+    unlisten()
+    await registry.store(3).start(runInput({ projectId: 3, message: SHORT_EDIT }))
+    expect(latest).toBeLessThan(heard)
+  })
+
+  it('applies new options to the next request: locale, and a new client when the endpoint changes', async () => {
+    const bodies: Array<Record<string, unknown>> = []
+    const registry = registryFor({ fetch: recordingFetch(bodies), locale: 'en' })
+    const store = registry.store(1)
+    simulator.admin.setFaults({ failScenes: [0] })
+    await store.start(runInput({ projectId: 1 }))
+    registry.setOptions({ locale: 'ko' })
+    await store.retryScene('scene-1')
+    expect(bodies.map((body) => body.locale)).toEqual(['en', 'ko'])
+
+    const other: Array<Record<string, unknown>> = []
+    registry.setOptions({ fetch: recordingFetch(other) })
+    await store.start(runInput({ projectId: 1, message: SHORT_EDIT }))
+    expect(bodies).toHaveLength(2)
+    expect(other).toHaveLength(1)
+  })
+
+  it('tells when a run stops streaming, however it ended', async () => {
+    const registry = registryFor()
+    const ended: number[] = []
+    registry.onRunEnd((projectId) => ended.push(projectId))
+    simulator.admin.setFaults({ reject: 'INSUFFICIENT_CREDIT' })
+    await registry
+      .store(5)
+      .start(runInput({ projectId: 5 }))
+      .catch(() => {})
+    await registry.store(6).start(runInput({ projectId: 6, message: SHORT_EDIT }))
+    expect(ended).toEqual([5, 6])
+  })
+})
+
+describe('restore after a reload', () => {
+  it('keeps a snapshot whose job the server still has, and asks once', async () => {
+    const storage = memoryStorage()
+    simulator.admin.setUser('demo@example.com', { credits: 35 })
+    await registryFor({ storage })
+      .store(1)
+      .start(runInput({ projectId: 1 }))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+
+    let checks = 0
+    const reloaded = registryFor({ storage })
+    await reloaded.restore(1, () => {
+      checks++
+      return reloaded.store(1).checkResume()
+    })
+    expect(checks).toBe(1)
+    expect(reloaded.store(1).getState()).toMatchObject({ status: 'done', success: false })
+    expect(reloaded.store(1).getState().jobId).toBe(simulator.admin.jobs()[0]?.jobId)
+  })
+
+  it('lets a snapshot go when the server has nothing to resume', async () => {
+    const storage = memoryStorage()
+    simulator.admin.setUser('demo@example.com', { credits: 35 })
+    await registryFor({ storage })
+      .store(1)
+      .start(runInput({ projectId: 1 }))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    // Finished elsewhere meanwhile: nothing is left to resume.
+    simulator.admin.reset()
+    const reloaded = registryFor({ storage })
+    await reloaded.restore(1)
+    expect(reloaded.store(1).getState().status).toBe('idle')
+    await waitFor(() => storage.data.size === 0)
+  })
+
+  it('asks twice more about a run that was streaming before letting it go', async () => {
+    const storage = memoryStorage()
+    simulator.admin.setFaults({ stallAfterEvents: 4 })
+    const before = registryFor({ storage })
+    void before.store(1).start(runInput({ projectId: 1 }))
+    await waitFor(() => storage.data.size > 0)
+    before.stopAll()
+    simulator.admin.reset()
+    let checks = 0
+    const reloaded = registryFor({ storage })
+    await reloaded.restore(1, () => {
+      checks++
+      return Promise.resolve(null)
+    })
+    expect(checks).toBe(3)
+    expect(reloaded.store(1).getState().status).toBe('idle')
+  })
+})

@@ -1,0 +1,102 @@
+import { AgentRequestError } from '../errors/agent-errors'
+import type { AgentRunState } from './run-state'
+import { selectProgress } from './select-progress'
+
+/** What the user is told: all in credits and scenes; null where the server said nothing. */
+export interface CreditShortageFigures {
+  completedScenes: number
+  totalScenes: number
+  /** The balance when the run stopped (a shortage) or was refused. */
+  remainingCredit: number | null
+  estPerScene: number | null
+  /** What finishing the remaining scenes would cost, by the server's estimate. */
+  neededCredits: number | null
+  /** How many more scenes the balance covers. */
+  coveredScenes: number | null
+  /** For a refusal: what the request would have reserved. */
+  required: number | null
+}
+
+/**
+ * What moves on: `try-again` re-sends a start that was refused, `resume` continues the
+ * job, `retry-scene` re-sends a refused scene retry.
+ */
+export type CreditShortageAction = 'try-again' | 'resume' | 'retry-scene'
+
+export interface CreditShortageView {
+  /** A mid-run shortage, or a request refused for lack of credit; null when neither. */
+  trigger: 'shortage' | 'refused' | null
+  /** What caused it, as an object whose identity changes with each new one. */
+  cause: object | null
+  action: CreditShortageAction | null
+  /** The scene a refused retry was for. */
+  sceneId: string | null
+  figures: CreditShortageFigures
+}
+
+const numberOr = (value: unknown, fallback: number | null) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback
+
+const views = new WeakMap<AgentRunState, CreditShortageView>()
+
+/** One value for every state without a shortage, so a listener is not woken by other news. */
+const NONE: CreditShortageView = {
+  trigger: null,
+  cause: null,
+  action: null,
+  sceneId: null,
+  figures: {
+    completedScenes: 0,
+    totalScenes: 0,
+    remainingCredit: null,
+    estPerScene: null,
+    neededCredits: null,
+    coveredScenes: null,
+    required: null,
+  },
+}
+
+/** A credit shortage as a dialog shows it; computed once per state. */
+export function selectCreditShortage(state: AgentRunState): CreditShortageView {
+  const { error, creditShortage: shortage, request } = state
+  const refusal =
+    state.status === 'rejected' &&
+    AgentRequestError.isInstance(error) &&
+    error.code === 'INSUFFICIENT_CREDIT'
+      ? ((error.data ?? {}) as Record<string, unknown>)
+      : undefined
+  if (refusal === undefined && !shortage) return NONE
+  let view = views.get(state)
+  if (view) return view
+  const progress = selectProgress(state)
+  const estPerScene = numberOr(shortage?.estPerScene, null)
+  const remainingCredit = numberOr(shortage?.remainingCredit, numberOr(refusal?.available, null))
+  const totalScenes = shortage?.totalScenes || progress.total
+  const completedScenes = Math.max(shortage?.completedScenes ?? 0, progress.completed)
+  view = {
+    trigger: refusal !== undefined ? 'refused' : shortage ? 'shortage' : null,
+    cause: refusal !== undefined ? error : shortage,
+    action:
+      refusal !== undefined
+        ? request?.kind === 'run'
+          ? 'try-again'
+          : (request?.kind ?? 'resume')
+        : shortage
+          ? 'resume'
+          : null,
+    sceneId: request?.kind === 'retry-scene' ? request.sceneId : null,
+    figures: {
+      completedScenes,
+      totalScenes,
+      remainingCredit,
+      estPerScene,
+      neededCredits:
+        estPerScene === null ? null : Math.max(0, totalScenes - completedScenes) * estPerScene,
+      coveredScenes:
+        estPerScene && remainingCredit !== null ? Math.floor(remainingCredit / estPerScene) : null,
+      required: numberOr(refusal?.required, null),
+    },
+  }
+  views.set(state, view)
+  return view
+}
