@@ -1,9 +1,8 @@
 import { AGENT_ROUTES } from '../protocol/requests'
 import type { AgentProxyOptions, AgentProxyRoute, AgentProxyUser } from './agent-proxy-options'
-import { isJsonContentType } from './content-type'
-import { crossSiteReason, normalizeOrigin } from './cross-site'
 import { clientClosed, reject } from './proxy-response'
 import { readLimitedText } from './read-limited-text'
+import { allowedOriginsOf, checkSameSite } from './refuse-cross-site'
 import { relayAnswer } from './relay-answer'
 import { secretForms } from './scrub-secrets'
 
@@ -104,9 +103,7 @@ export function createAgentProxy<User extends AgentProxyUser = AgentProxyUser>(
     DEFAULT_MAX_CONCURRENT_REQUESTS,
     'maxConcurrentRequests',
   )
-  const allowedOrigins = options.allowedOrigins
-    ? new Set(options.allowedOrigins.map(normalizeOrigin))
-    : null
+  const allowedOrigins = allowedOriginsOf(options)
   const defaultKey = options.apiKey || undefined
   let inFlight = 0
 
@@ -163,14 +160,9 @@ export function createAgentProxy<User extends AgentProxyUser = AgentProxyUser>(
     if (request.method !== (isCheck ? 'GET' : 'POST')) {
       return reject(405, 'METHOD_NOT_ALLOWED', `${route} does not take ${request.method}.`)
     }
-    const crossSite = crossSiteReason(request, allowedOrigins)
-    if (crossSite) return reject(403, 'FORBIDDEN', crossSite)
-    if (!isCheck) {
-      if (!isJsonContentType(request.headers.get('content-type'))) {
-        return reject(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.')
-      }
-      if (Number(request.headers.get('content-length')) > maxBodyBytes) return tooLarge()
-    }
+    const refusal = checkSameSite(request, allowedOrigins)
+    if (refusal) return refusal
+    if (!isCheck && Number(request.headers.get('content-length')) > maxBodyBytes) return tooLarge()
 
     let user: User | null
     try {

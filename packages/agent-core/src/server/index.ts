@@ -6,3 +6,5 @@ export type {
   AgentProxyUser,
 } from './agent-proxy-options'
 export { createAgentProxy } from './create-agent-proxy'
+export type { SameSiteOptions } from './refuse-cross-site'
+export { refuseCrossSite } from './refuse-cross-site'
