@@ -184,66 +184,51 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       onCallbackError: options.onCallbackError,
     }
 
+    let finish: AgentRunFinish | undefined
     try {
       const outcome = await send(stream)
-      if (!current()) return outcome
       const { request } = getState()
-      if (outcome.reason === 'done') {
-        notify('onDone', outcome.result, outcome.success)
-        notify('onFinish', { ...outcome, request })
-      } else {
-        const status = { error: 'failed', interrupted: 'interrupted', aborted: 'stopped' } as const
-        const error = outcome.reason === 'error' ? outcome.error : getState().error
-        setState(
-          {
-            ...settleRunningScenes(getState()),
-            status: status[outcome.reason],
-            error,
-            stalled: false,
-          },
-          true,
-        )
-        if (outcome.reason === 'error') notify('onError', outcome.error)
-        notify(
-          'onFinish',
-          outcome.reason === 'error'
-            ? { reason: 'failed', request, error: outcome.error }
-            : outcome.reason === 'aborted'
-              ? { reason: 'stopped', request }
-              : { ...outcome, request },
-        )
-      }
+      finish =
+        outcome.reason === 'error'
+          ? { reason: 'failed', request, error: outcome.error }
+          : outcome.reason === 'aborted'
+            ? { reason: 'stopped', request }
+            : { ...outcome, request }
       return outcome
     } catch (error) {
-      if (current()) {
-        if (error instanceof AgentStoreError) setState(before, true)
-        else {
-          const refused =
-            error instanceof AgentRequestError || error instanceof AgentValidationError
-          const failure = {
-            status: refused ? 'rejected' : 'failed',
-            error,
-            stalled: false,
-          } as const
-          setState({ ...settleRunningScenes(getState()), ...failure } as AgentRunState, true)
-        }
-        notify('onError', error as AgentError)
-        if (!(error instanceof AgentStoreError)) {
-          const { status, request } = getState()
-          notify('onFinish', {
-            reason: status === 'rejected' ? 'rejected' : 'failed',
-            request,
-            error: error as AgentError,
-          })
-        }
+      if (!current()) throw error
+      if (error instanceof AgentStoreError) {
+        // Nothing was sent: the state is as it was, and nothing finished.
+        setState(before, true)
+        notify('onError', error)
+      } else {
+        const refused = error instanceof AgentRequestError || error instanceof AgentValidationError
+        const { request } = getState()
+        finish = { reason: refused ? 'rejected' : 'failed', request, error: error as AgentError }
       }
       throw error
     } finally {
       if (current()) {
         inFlight = null
+        if (finish) end(finish)
         persist()
       }
     }
+  }
+
+  /** Records how a request ended, and tells the callbacks once. */
+  function end(finish: AgentRunFinish) {
+    if (finish.reason === 'done') notify('onDone', finish.result, finish.success)
+    else {
+      const error = 'error' in finish ? finish.error : getState().error
+      // Every other ending is also the status it leaves: failed, rejected, interrupted, stopped.
+      setState(
+        { ...settleRunningScenes(getState()), status: finish.reason, error, stalled: false },
+        true,
+      )
+      if ('error' in finish) notify('onError', finish.error)
+    }
+    notify('onFinish', finish)
   }
 
   /**
