@@ -160,3 +160,23 @@ describe('the same stream in any chunking', () => {
     )
   })
 })
+
+describe('check-resume during a replay', () => {
+  it('answers with the job the recording leaves to resume', async () => {
+    const client = createAgentClient({
+      baseUrl: 'http://replay.local',
+      fetch: createReplayFetch(recording),
+    })
+    const job = await client.checkResume({ projectId: 1234 })
+    expect(job).toMatchObject({ jobId: expected.jobId, remainingScenes: expect.any(Number) })
+    expect(job?.remainingScenes).toBe(expected.result?.remainingScenes)
+  })
+
+  it('answers what it is told to', async () => {
+    const client = createAgentClient({
+      baseUrl: 'http://replay.local',
+      fetch: createReplayFetch(recording, { resumableJob: null }),
+    })
+    expect(await client.checkResume({ projectId: 1234 })).toBe(null)
+  })
+})
