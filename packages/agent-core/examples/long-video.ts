@@ -3,7 +3,7 @@
  * credits run short it tops up and resumes the same job until every scene is made.
  *
  * Against the local simulator (started here, 35 credits so it runs short):
- *   node scripts/run-script.mjs examples/long-video.ts
+ *   pnpm --filter @kvidai/agent-core example
  * Against the real API: set KVIDAI_BASE_URL, KVIDAI_API_KEY, KVIDAI_EMAIL, KVIDAI_PROJECT_ID.
  */
 import { startSimulator } from '@kvidai/agent-sim/node'

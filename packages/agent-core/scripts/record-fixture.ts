@@ -3,7 +3,7 @@
  * a long video in Korean, stopped by a credit shortage, so it carries scenes, checkpoints,
  * `insufficient_credit` and a `done` with `resumeJobId`.
  *
- *   node scripts/run-script.mjs scripts/record-fixture.ts
+ *   pnpm --filter @kvidai/agent-core record-fixture
  */
 import { writeFileSync } from 'node:fs'
 import { startSimulator } from '@kvidai/agent-sim/node'

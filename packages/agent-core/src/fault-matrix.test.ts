@@ -1,5 +1,5 @@
+import type { Composition } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Composition } from './protocol/composition'
 import { createAgentRunStore } from './store/create-agent-run-store'
 import {
   postCount,

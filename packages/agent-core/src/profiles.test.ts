@@ -1,6 +1,6 @@
+import type { Composition } from '@kvidai/agent-protocol'
 import { SIMULATOR_PROFILES, type SimulatorProfile } from '@kvidai/agent-sim'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Composition } from './protocol/composition'
 import { createAgentRunStore } from './store/create-agent-run-store'
 import {
   PROJECT_ID,

@@ -2,10 +2,11 @@
  * Helpers shared by this package's tests (not part of the public API): the simulator over
  * HTTP, request counting, a fetch that serves given bytes, and a bounded wait.
  */
+
+import type { AgentRunInput } from '@kvidai/agent-protocol'
 import { DEMO_USER } from '@kvidai/agent-sim'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { type AgentClientOptions, createAgentClient } from './client/create-agent-client'
-import type { AgentRunInput } from './protocol/requests'
 import type { Fetch } from './transport/stream-agent-events'
 
 export const LONG_VIDEO = 'Make a 30-second explainer about the new iPhone chip in 8 scenes.'

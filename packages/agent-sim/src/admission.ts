@@ -1,4 +1,4 @@
-import type { AgentRejectCode } from '@kvidai/agent-core'
+import type { AgentRejectCode } from '@kvidai/agent-protocol'
 import type { Fault, FaultQueue } from './faults'
 import { sleep } from './ledger'
 import type { ResolvedOptions, SimulatorUser } from './options'

@@ -31,7 +31,7 @@ it('keeps the main entry on web standards, so it runs in a browser page', () => 
   for (const specifier of outside) {
     expect(specifier).not.toMatch(/^node:|^@hono\/node-server/)
   }
-  expect([...outside].sort()).toEqual(['@kvidai/agent-core', 'hono', 'hono/cors'])
+  expect([...outside].sort()).toEqual(['@kvidai/agent-protocol', 'hono', 'hono/cors'])
 })
 
 it('keeps Node to the node entry', () => {

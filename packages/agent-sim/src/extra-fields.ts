@@ -1,4 +1,4 @@
-import type { CheckResumeResponse } from '@kvidai/agent-core'
+import type { CheckResumeResponse } from '@kvidai/agent-protocol'
 import type { JobRecord } from './state'
 
 /** What a chattier server stamps on every payload. */

@@ -1,4 +1,4 @@
-import { AGENT_REJECT_CODES } from '@kvidai/agent-core'
+import { AGENT_REJECT_CODES } from '@kvidai/agent-protocol'
 import { FAULT_FIELDS, type Fault } from './faults'
 import { MAX_SCENES } from './instruction'
 import { issuesError, type RequestIssue } from './request-limits'

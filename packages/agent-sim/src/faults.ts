@@ -1,4 +1,4 @@
-import type { AgentRejectCode } from '@kvidai/agent-core'
+import type { AgentRejectCode } from '@kvidai/agent-protocol'
 
 /**
  * Failures to stage on purpose. A fault applies to the next run-like request

@@ -1,4 +1,4 @@
-import type { RunCost, TokenUsage } from '@kvidai/agent-core'
+import type { RunCost, TokenUsage } from '@kvidai/agent-protocol'
 import type { SimulatorUser } from './options'
 
 /** Charges one run's credits to its user and remembers them by tool, for `done.cost`. */

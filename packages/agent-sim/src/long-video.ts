@@ -1,4 +1,4 @@
-import type { DoneResult, ToolResult } from '@kvidai/agent-core'
+import type { DoneResult, ToolResult } from '@kvidai/agent-protocol'
 import { sleep } from './ledger'
 import { localizedMessage } from './messages'
 import { createRandom, hashString } from './random'

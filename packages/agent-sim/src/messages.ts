@@ -1,4 +1,4 @@
-import type { Locale } from '@kvidai/agent-core'
+import type { Locale } from '@kvidai/agent-protocol'
 
 type Catalog = Record<string, string>
 

@@ -1,4 +1,4 @@
-import type { AgentRejectBody, AgentRejectCode } from '@kvidai/agent-core'
+import type { AgentRejectBody, AgentRejectCode } from '@kvidai/agent-protocol'
 import type { RequestIssue } from './request-limits'
 
 const STATUS: Record<AgentRejectCode, number> = {

@@ -1,4 +1,4 @@
-import { AGENT_LIMITS } from '@kvidai/agent-core'
+import { AGENT_LIMITS } from '@kvidai/agent-protocol'
 
 /** One way a request breaks the API's limits: where (`chatHistory[3].content`) and what. */
 export interface RequestIssue {

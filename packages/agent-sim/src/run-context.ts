@@ -1,4 +1,4 @@
-import type { Locale } from '@kvidai/agent-core'
+import type { Locale } from '@kvidai/agent-protocol'
 import type { EventStream } from './event-stream'
 import type { Ledger } from './ledger'
 import type { ResolvedOptions, SimulatorUser } from './options'

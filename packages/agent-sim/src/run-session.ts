@@ -1,4 +1,4 @@
-import type { DoneResult, Locale } from '@kvidai/agent-core'
+import type { DoneResult, Locale } from '@kvidai/agent-protocol'
 import { createEventShaper } from './event-shaper'
 import { createEventStream } from './event-stream'
 import type { Fault } from './faults'

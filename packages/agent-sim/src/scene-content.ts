@@ -1,4 +1,4 @@
-import type { Composition, Item, Track } from '@kvidai/agent-core'
+import type { Composition, Item, Track } from '@kvidai/agent-protocol'
 import { narrationLine } from './messages'
 import type { JobRecord } from './state'
 import type { Template } from './templates'

@@ -5,7 +5,7 @@ import type {
   Item,
   ToolResult,
   Track,
-} from '@kvidai/agent-core'
+} from '@kvidai/agent-protocol'
 import type { EditOperation } from './instruction'
 import { localizedMessage, type MessageParams } from './messages'
 import { hashString } from './random'

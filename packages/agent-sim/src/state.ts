@@ -1,4 +1,4 @@
-import type { Composition, Locale } from '@kvidai/agent-core'
+import type { Composition, Locale } from '@kvidai/agent-protocol'
 import { DEMO_USER, type ResolvedOptions, type SimulatorUser } from './options'
 
 export type SceneStatus = 'pending' | 'running' | 'complete' | 'failed'

@@ -1,4 +1,4 @@
-import type { TemplateWarningData } from '@kvidai/agent-core'
+import type { TemplateWarningData } from '@kvidai/agent-protocol'
 
 export interface Template {
   id: string

@@ -4,7 +4,7 @@ import {
   type ResumableJob,
   type ResumeInput,
   type RetrySceneInput,
-} from '../protocol/requests'
+} from '@kvidai/agent-protocol'
 import { validateJobInput, validateRunInput } from '../protocol/validate-request'
 import { readRejection } from '../transport/read-rejection'
 import type { RunOutcome } from '../transport/run-outcome'

@@ -1,7 +1,6 @@
+import type { Composition, DoneResult } from '@kvidai/agent-protocol'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { AgentRequestError } from '../errors/agent-errors'
-import type { Composition } from '../protocol/composition'
-import type { DoneResult } from '../protocol/events'
 import type { AgentRunState } from '../state/run-state'
 import type { AgentRunStore } from '../store/create-agent-run-store'
 import type { RunOutcome } from '../transport/run-outcome'

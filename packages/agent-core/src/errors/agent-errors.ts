@@ -1,4 +1,4 @@
-import { AGENT_REJECT_CODES, type AgentRejectCode } from '../protocol/errors'
+import { AGENT_REJECT_CODES, type AgentRejectCode } from '@kvidai/agent-protocol'
 
 /** One marker per class, shared by every copy of this package loaded on a page. */
 const markerOf = (kind: string) => Symbol.for(`@kvidai/agent-core/${kind}`)

@@ -1,8 +1,8 @@
+import type { AgentProtocolWarning } from '@kvidai/agent-protocol'
+import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { describe, expect, it } from 'vitest'
 import { AgentProtocolError } from '../errors/agent-errors'
-import { STREAM_LIMITS } from './limits'
 import { parseAgentEvent } from './parse-event'
-import type { AgentProtocolWarning } from './warnings'
 
 const done = {
   success: true,

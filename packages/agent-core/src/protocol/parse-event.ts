@@ -1,17 +1,22 @@
-import { AgentProtocolError } from '../errors/agent-errors'
-import { type Composition, type CompositionInput, normalizeComposition } from './composition'
 import type {
   AgentEvent,
   AgentEventMap,
   AgentEventType,
+  AgentWarningListener,
   DoneData,
   DoneResult,
   RunCost,
   TokenUsage,
   ToolResult,
   UnknownAgentEvent,
-} from './events'
-import { STREAM_LIMITS } from './limits'
+} from '@kvidai/agent-protocol'
+import {
+  type Composition,
+  type CompositionInput,
+  normalizeComposition,
+  STREAM_LIMITS,
+} from '@kvidai/agent-protocol'
+import { AgentProtocolError } from '../errors/agent-errors'
 import {
   count,
   describe,
@@ -29,7 +34,6 @@ import {
   text,
   UNUSABLE,
 } from './payload-reader'
-import type { AgentWarningListener } from './warnings'
 
 /** A scene id the board can key on; without one the event is skipped. */
 const sceneId: FieldReader<string> = (value, context) => {

@@ -1,4 +1,4 @@
-import type { AgentWarningListener } from './warnings'
+import type { AgentWarningListener } from '@kvidai/agent-protocol'
 
 export type Fields = Record<string, unknown>
 

@@ -1,7 +1,7 @@
+import type { AgentRunInput, AttachedFile } from '@kvidai/agent-protocol'
 import { describe, expect, it } from 'vitest'
 import { AgentValidationError } from '../errors/agent-errors'
 import { runInput } from '../test-utils'
-import type { AgentRunInput, AttachedFile } from './requests'
 import { validateJobInput, validateRunInput } from './validate-request'
 
 const file = (change: Partial<AttachedFile> = {}): AttachedFile => ({

@@ -1,6 +1,11 @@
+import {
+  AGENT_LIMITS,
+  type AgentRunInput,
+  LOCALES,
+  type ResumeInput,
+  type RetrySceneInput,
+} from '@kvidai/agent-protocol'
 import { AgentValidationError } from '../errors/agent-errors'
-import { AGENT_LIMITS } from './limits'
-import { type AgentRunInput, LOCALES, type ResumeInput, type RetrySceneInput } from './requests'
 
 function fail(field: string, fix: string): never {
   throw new AgentValidationError({ field, fix })

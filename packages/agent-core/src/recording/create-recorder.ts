@@ -1,4 +1,4 @@
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
+import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-protocol'
 import type { AgentRecording, RecordedEvent } from './recording'
 
 export interface Recorder {

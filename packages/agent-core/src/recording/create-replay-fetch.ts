@@ -1,4 +1,4 @@
-import { AGENT_ROUTES, type ResumableJob } from '../protocol/requests'
+import { AGENT_ROUTES, type ResumableJob } from '@kvidai/agent-protocol'
 import type { Fetch } from '../transport/stream-agent-events'
 import { type AgentRecording, encodeRecordedEvent } from './recording'
 

@@ -1,3 +1,11 @@
+import type {
+  AgentEvent,
+  Composition,
+  DoneResult,
+  Locale,
+  ResumableJob,
+  UnknownAgentEvent,
+} from '@kvidai/agent-protocol'
 import {
   type AgentClient,
   type AgentClientOptions,
@@ -6,9 +14,6 @@ import {
 import type { AgentError } from '../errors/agent-errors'
 import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
-import type { Composition } from '../protocol/composition'
-import type { AgentEvent, DoneResult, UnknownAgentEvent } from '../protocol/events'
-import type { Locale, ResumableJob } from '../protocol/requests'
 import { isRunning } from '../state/run-state'
 import { browserStorage } from '../store/browser-storage'
 import {

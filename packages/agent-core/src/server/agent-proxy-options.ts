@@ -1,4 +1,4 @@
-import type { AGENT_ROUTES } from '../protocol/requests'
+import type { AGENT_ROUTES } from '@kvidai/agent-protocol'
 
 /** One of the four Agent API paths the proxy serves, such as `/api/agent`. */
 export type AgentProxyRoute = (typeof AGENT_ROUTES)[keyof typeof AGENT_ROUTES]

@@ -1,4 +1,4 @@
-import { AGENT_ROUTES } from '../protocol/requests'
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import type { AgentProxyOptions, AgentProxyRoute, AgentProxyUser } from './agent-proxy-options'
 import { clientClosed, reject } from './proxy-response'
 import { readLimitedText } from './read-limited-text'

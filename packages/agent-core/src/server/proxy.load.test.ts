@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
+import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createAgentClient } from '../client/create-agent-client'
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
 import { startTestSimulator, type TestSimulator } from '../test-utils'
 import { createAgentProxy } from './create-agent-proxy'
 

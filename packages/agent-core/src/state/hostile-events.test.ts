@@ -1,5 +1,5 @@
+import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { describe, expect, it } from 'vitest'
-import { STREAM_LIMITS } from '../protocol/limits'
 import { parseAgentEvent } from '../protocol/parse-event'
 import { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from '../store/run-snapshot'
 import { reduceAgentEvent } from './reduce-agent-event'

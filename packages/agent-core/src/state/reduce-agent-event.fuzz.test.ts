@@ -1,7 +1,7 @@
+import type { AgentEvent } from '@kvidai/agent-protocol'
+import { createEmptyComposition } from '@kvidai/agent-protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createEmptyComposition } from '../protocol/composition'
-import type { AgentEvent } from '../protocol/events'
 import { reduceAgentEvent } from './reduce-agent-event'
 import { createInitialRunState } from './run-state'
 

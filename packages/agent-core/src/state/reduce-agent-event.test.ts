@@ -1,6 +1,6 @@
+import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-protocol'
+import { createEmptyComposition } from '@kvidai/agent-protocol'
 import { describe, expect, it } from 'vitest'
-import { createEmptyComposition } from '../protocol/composition'
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
 import { reduceAgentEvent, settleRunningScenes } from './reduce-agent-event'
 import { type AgentRunState, createInitialRunState } from './run-state'
 

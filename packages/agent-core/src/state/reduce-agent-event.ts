@@ -1,7 +1,6 @@
+import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvidai/agent-protocol'
+import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { toStreamError } from '../errors/agent-errors'
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
-import { STREAM_LIMITS } from '../protocol/limits'
-import type { AgentProtocolWarning } from '../protocol/warnings'
 import type { AgentRunState, SceneState, ToolCallState } from './run-state'
 
 /** A copy without a prototype: server ids such as `constructor` or `__proto__` stay plain keys. */

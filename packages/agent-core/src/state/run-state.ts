@@ -1,7 +1,11 @@
+import type {
+  AgentProtocolWarning,
+  Composition,
+  DoneResult,
+  InsufficientCreditData,
+  TemplateWarningData,
+} from '@kvidai/agent-protocol'
 import type { AgentError } from '../errors/agent-errors'
-import type { Composition } from '../protocol/composition'
-import type { DoneResult, InsufficientCreditData, TemplateWarningData } from '../protocol/events'
-import type { AgentProtocolWarning } from '../protocol/warnings'
 
 export type RunStatus =
   | 'idle'

@@ -1,6 +1,6 @@
+import type { Composition } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AgentRequestError, AgentStoreError } from '../errors/agent-errors'
-import type { Composition } from '../protocol/composition'
 import {
   PROJECT_ID,
   postCount,

@@ -1,3 +1,12 @@
+import type {
+  AgentEvent,
+  AgentRunInput,
+  Composition,
+  DoneResult,
+  Locale,
+  ResumableJob,
+  UnknownAgentEvent,
+} from '@kvidai/agent-protocol'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { AgentClient, StreamOptions } from '../client/create-agent-client'
 import {
@@ -7,9 +16,6 @@ import {
   AgentValidationError,
 } from '../errors/agent-errors'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
-import type { Composition } from '../protocol/composition'
-import type { AgentEvent, DoneResult, UnknownAgentEvent } from '../protocol/events'
-import type { AgentRunInput, Locale, ResumableJob } from '../protocol/requests'
 import { reduceAgentEvent, settleRunningScenes, withWarning } from '../state/reduce-agent-event'
 import { type AgentRunState, createInitialRunState, type RunRequest } from '../state/run-state'
 import type { RunOutcome } from '../transport/run-outcome'

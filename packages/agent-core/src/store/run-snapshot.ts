@@ -1,4 +1,4 @@
-import { type CompositionInput, normalizeComposition } from '../protocol/composition'
+import { type CompositionInput, normalizeComposition } from '@kvidai/agent-protocol'
 import { readDoneResult } from '../protocol/parse-event'
 import { isObject } from '../protocol/payload-reader'
 import { copyRecord, settleRunningScenes } from '../state/reduce-agent-event'

@@ -1,8 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AgentProtocolError, AgentValidationError } from '../errors/agent-errors'
-import { STREAM_LIMITS } from '../protocol/limits'
 import { runInput, testClient } from '../test-utils'
 
 const MEGABYTE = 1024 * 1024

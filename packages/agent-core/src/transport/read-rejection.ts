@@ -1,5 +1,5 @@
+import { AGENT_REJECT_CODES, type AgentRejectCode } from '@kvidai/agent-protocol'
 import { AgentRequestError } from '../errors/agent-errors'
-import { AGENT_REJECT_CODES, type AgentRejectCode } from '../protocol/errors'
 
 /** The most of a reject's body that is read: error bodies are small; a page may not be. */
 const REJECTION_MAX_BYTES = 64 * 1024

@@ -1,5 +1,5 @@
+import type { DoneResult } from '@kvidai/agent-protocol'
 import type { AgentProtocolError, AgentStreamError } from '../errors/agent-errors'
-import type { DoneResult } from '../protocol/events'
 
 /** How one streamed request ended. An early reject is not an outcome: it rejects. */
 export type RunOutcome =

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvidai/agent-protocol'
+import { AGENT_REJECT_CODES } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
-import { AGENT_REJECT_CODES } from '../protocol/errors'
-import type { AgentEvent, UnknownAgentEvent } from '../protocol/events'
-import type { AgentProtocolWarning } from '../protocol/warnings'
 import {
   postCount,
   runInput,

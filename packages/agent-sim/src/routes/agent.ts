@@ -4,7 +4,7 @@ import {
   LOCALES,
   type Locale,
   normalizeComposition,
-} from '@kvidai/agent-core'
+} from '@kvidai/agent-protocol'
 import { admitRunRequest, creditReject } from '../admission'
 import type { FaultQueue } from '../faults'
 import { readInstruction } from '../instruction'

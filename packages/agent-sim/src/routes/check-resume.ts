@@ -1,4 +1,4 @@
-import type { CheckResumeResponse } from '@kvidai/agent-core'
+import type { CheckResumeResponse } from '@kvidai/agent-protocol'
 import { checkResumeWithExtras } from '../extra-fields'
 import type { WireSwitches } from '../profiles'
 import { reject } from '../rejects'

@@ -1,4 +1,4 @@
-import type { ResumeBody, RetrySceneBody } from '@kvidai/agent-core'
+import type { ResumeBody, RetrySceneBody } from '@kvidai/agent-protocol'
 import { admitRunRequest, creditReject } from '../admission'
 import type { FaultQueue } from '../faults'
 import { generateScenes, longVideoDone } from '../long-video'
