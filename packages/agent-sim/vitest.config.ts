@@ -5,7 +5,7 @@ export default defineConfig({
   ...sourceResolve,
   test: {
     include: ['src/**/*.test.ts'],
-    // Some tests start Python clients or play whole streams; a busy machine needs room.
+    // Some tests start the CLI or play whole streams; a busy machine needs room.
     testTimeout: 20_000,
   },
 })
