@@ -4,10 +4,10 @@ import { createAgentRunStore } from './store/create-agent-run-store'
 import {
   postCount,
   runInput,
+  runsSettled,
   startTestSimulator,
   type TestSimulator,
   testClient,
-  waitFor,
 } from './test-utils'
 
 /**
@@ -35,7 +35,7 @@ afterAll(() => simulator.close())
 
 async function finishAndCheck(store: ReturnType<typeof createAgentRunStore>) {
   // The server lets the run go the moment it sees the connection end.
-  await waitFor(() => simulator.admin.activeRuns().length === 0)
+  await runsSettled(simulator)
   if (simulator.admin.jobs()[0]?.status === 'resumable') {
     expect(await store.checkResume()).toMatchObject({ jobId: simulator.admin.jobs()[0]?.jobId })
   }

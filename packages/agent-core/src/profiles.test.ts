@@ -5,11 +5,11 @@ import { createAgentRunStore } from './store/create-agent-run-store'
 import {
   PROJECT_ID,
   runInput,
+  runsSettled,
   SHORT_EDIT,
   startTestSimulator,
   type TestSimulator,
   testClient,
-  waitFor,
 } from './test-utils'
 
 /**
@@ -125,7 +125,7 @@ describe.each(SIMULATOR_PROFILES)('profile %s', (profile) => {
     const store = newStore()
     const first = await store.start(runInput({ message: MESSAGE }))
     expect(first).toEqual({ reason: 'interrupted', cause: 'network' })
-    await waitFor(() => simulator.admin.activeRuns().length === 0)
+    await runsSettled(simulator)
     const resumed = await store.resume()
     expect(resumed).toMatchObject({ reason: 'done', success: true })
     expect(generations(store.getState().jobId)).toEqual(Array(SCENES).fill(1))
@@ -174,7 +174,7 @@ describe.each(SIMULATOR_PROFILES)('profile %s', (profile) => {
     })
     const jobB = other.getState().jobId as string
     expect(jobB).not.toBe(jobA)
-    await waitFor(() => simulator.admin.activeRuns().length === 0)
+    await runsSettled(simulator)
 
     // This tab resumes job B, found by check-resume; one of its scenes fails.
     simulator.admin.setFaults({ failScenes: [4] })

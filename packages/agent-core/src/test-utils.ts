@@ -4,13 +4,19 @@
  */
 
 import type { AgentRunInput } from '@kvidai/agent-protocol'
-import { DEMO_USER } from '@kvidai/agent-sim'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
+import {
+  DEMO_USER,
+  LONG_VIDEO_PROMPT,
+  paidRequests,
+  SHORT_EDIT_PROMPT,
+} from '@kvidai/agent-sim/testing'
 import { type AgentClientOptions, createAgentClient } from './client/create-agent-client'
 import type { Fetch } from './transport/stream-agent-events'
 
-export const LONG_VIDEO = 'Make a 30-second explainer about the new iPhone chip in 8 scenes.'
-export const SHORT_EDIT = "Add a centered title 'Summer Sale' for 3 seconds."
+export { runsSettled, waitFor } from '@kvidai/agent-sim/testing'
+export const LONG_VIDEO = LONG_VIDEO_PROMPT
+export const SHORT_EDIT = SHORT_EDIT_PROMPT
 export const PROJECT_ID = 1234
 export const CREDENTIALS = { apiKey: DEMO_USER.apiKey, email: DEMO_USER.email }
 
@@ -32,14 +38,7 @@ export function testClient(url: string, options: Partial<AgentClientOptions> = {
 }
 
 /** Run-like POSTs the simulator has counted. */
-export function postCount(simulator: TestSimulator): number {
-  const { byRoute } = simulator.admin.requests()
-  return (
-    byRoute['POST /api/agent'] +
-    byRoute['POST /api/agent/resume'] +
-    byRoute['POST /api/agent/retry-scene']
-  )
-}
+export const postCount = (simulator: TestSimulator) => paidRequests(simulator).total
 
 /** A fetch whose every response is a `text/event-stream` body made of exactly these chunks. */
 export function chunkedFetch(chunks: Uint8Array[]): Fetch {
@@ -53,18 +52,4 @@ export function chunkedFetch(chunks: Uint8Array[]): Fetch {
       }),
       { headers: { 'content-type': 'text/event-stream' } },
     )
-}
-
-/** Waits until a condition holds, checking every few ms; fails after `timeoutMs`. */
-export async function waitFor<T>(
-  condition: () => T | Promise<T>,
-  timeoutMs = 10_000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await condition()
-    if (value) return value as NonNullable<T>
-    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition.')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
 }

@@ -1,10 +1,11 @@
 import type { RunStorage } from '@kvidai/agent-core'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
+import { DEMO_USER, LONG_VIDEO_PROMPT, paidRequests } from '@kvidai/agent-sim/testing'
 import { type ReactNode, StrictMode } from 'react'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { KvidAgentProvider, type KvidAgentProviderProps } from './kvid-agent-provider'
 
-export const DEMO = { email: 'demo@example.com', apiKey: 'kvid_demo_key' }
+export const DEMO = { email: DEMO_USER.email, apiKey: DEMO_USER.apiKey }
 
 /** A simulator over HTTP on 127.0.0.1 for the whole file, reset before each test. */
 export function setupSimulator(options: Parameters<typeof startSimulator>[0] = {}) {
@@ -47,18 +48,11 @@ export function providerFor(
   }
 }
 
-export function posts(simulator: NodeSimulator) {
-  const { byRoute } = simulator.admin.requests()
-  return (
-    byRoute['POST /api/agent'] +
-    byRoute['POST /api/agent/resume'] +
-    byRoute['POST /api/agent/retry-scene']
-  )
-}
+export const posts = (simulator: NodeSimulator) => paidRequests(simulator).total
 
 export function checks(simulator: NodeSimulator) {
   return simulator.admin.requests().byRoute['GET /api/agent/check-resume']
 }
 
-export const LONG_VIDEO = 'Make an explainer about tides in 8 scenes.'
+export const LONG_VIDEO = LONG_VIDEO_PROMPT
 export const EMPTY = { tracks: [] }

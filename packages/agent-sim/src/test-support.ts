@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser'
 import { DEMO_USER } from './options'
+import { LONG_VIDEO_PROMPT } from './testing/index'
 
 /** One event as a client reads it off the wire. */
 export interface WireEvent {
@@ -69,11 +70,11 @@ export async function readEvents(
 
 export const EMPTY_COMPOSITION = { tracks: [] }
 
-export const LONG_VIDEO = 'Make a 30-second explainer about the new iPhone chip in 8 scenes.'
+export { LONG_VIDEO_PROMPT as LONG_VIDEO, waitFor } from './testing/index'
 
 export function runBody(overrides: Record<string, unknown> = {}) {
   return {
-    message: LONG_VIDEO,
+    message: LONG_VIDEO_PROMPT,
     composition: EMPTY_COMPOSITION,
     projectId: 1234,
     email: DEMO_USER.email,
@@ -116,15 +117,6 @@ export async function checkResume(
     headers: { 'api-key': apiKey },
   })
   return { status: response.status, body: await response.json() }
-}
-
-/** Waits until a condition holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition.')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
 }
 
 export function names(result: ReadResult): string[] {

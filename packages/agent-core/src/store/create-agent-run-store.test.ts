@@ -5,6 +5,7 @@ import {
   PROJECT_ID,
   postCount,
   runInput,
+  runsSettled,
   startTestSimulator,
   type TestSimulator,
   testClient,
@@ -229,7 +230,7 @@ describe('onFinish', () => {
     await store.start(runInput()).catch(() => {})
     simulator.admin.setFaults({ cutAfterEvents: 4 })
     await store.start(runInput())
-    await waitFor(() => simulator.admin.activeRuns().length === 0)
+    await runsSettled(simulator)
     simulator.admin.setFaults({ delayMs: 5000 })
     const stopped = store.resume()
     await waitFor(() => store.getState().status === 'submitting')
