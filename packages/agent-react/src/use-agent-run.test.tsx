@@ -2,11 +2,9 @@ import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { KvidAgentProvider } from './kvid-agent-provider'
 import {
   checks,
   createMemoryStorage,
-  DEMO,
   EMPTY,
   LONG_VIDEO,
   posts,
@@ -359,41 +357,6 @@ describe('keeping a run alive across unmounts', () => {
     await waitFor(() => expect(finishes).toEqual(['stopped']))
     await userEvent.click(screen.getByRole('button', { name: 'Toggle' }))
     expect(screen.getByTestId('status').textContent).toBe('stopped')
-    expect(posts(simulator)).toBe(1)
-  })
-})
-
-describe('a change of user', () => {
-  it('starts afresh for the new user, and the first user’s run comes back for them', async () => {
-    const { simulator } = handle
-    const storage = createMemoryStorage()
-    // One provider throughout: only its userId changes.
-    function App({ userId }: { userId: string }) {
-      return (
-        <KvidAgentProvider
-          baseUrl={simulator.url}
-          {...DEMO}
-          projectId={1}
-          storage={storage}
-          userId={userId}
-        >
-          <Editor message="Add a centered title 'Hello' for 3 seconds." />
-        </KvidAgentProvider>
-      )
-    }
-    const view = render(<App userId="alice" />)
-    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('done'))
-    await waitFor(() => expect(storage.data.has('kvidai-agent-run:alice:1')).toBe(true))
-
-    view.rerender(<App userId="bob" />)
-    expect(screen.getByTestId('status').textContent).toBe('idle')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(screen.getByTestId('status').textContent).toBe('idle')
-
-    view.rerender(<App userId="alice" />)
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('done'))
-    expect([...storage.data.keys()]).toEqual(['kvidai-agent-run:alice:1'])
     expect(posts(simulator)).toBe(1)
   })
 })
