@@ -17,7 +17,8 @@ export interface UseAgentRunOptions extends RunListener {
   projectId?: number
 }
 
-interface Commands {
+/** The commands, as their promise-returning `…Async` forms. */
+export interface AgentRunCommands {
   start(input: Omit<AgentRunStartInput, 'projectId'>): Promise<RunOutcome>
   startAgain(): Promise<RunOutcome>
   resume(jobId?: string): Promise<RunOutcome>
@@ -34,8 +35,8 @@ interface Commands {
  * resumable); `reset()` forgets the run and its saved snapshot.
  */
 export type AgentRun = { status: RunStatus; error: AgentError | null; isRunning: boolean } & {
-  [Name in keyof Commands]: (...args: Parameters<Commands[Name]>) => void
-} & { [Name in keyof Commands as `${Name}Async`]: Commands[Name] } & Pick<
+  [Name in keyof AgentRunCommands]: (...args: Parameters<AgentRunCommands[Name]>) => void
+} & { [Name in keyof AgentRunCommands as `${Name}Async`]: AgentRunCommands[Name] } & Pick<
     AgentRunStore,
     'stop' | 'reset'
   >
