@@ -11,6 +11,7 @@ import {
 } from '@kvidai/agent-sim/testing'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { AgentBoard } from './agent-board'
 
@@ -42,6 +43,12 @@ function renderBoard() {
   )
 }
 
+/** Fails on any accessibility violation axe finds in what is on screen. */
+async function expectAccessible() {
+  const results = await axe.run(document.body, { resultTypes: ['violations'] })
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+}
+
 async function startLongVideo(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Instruction'), LONG_VIDEO_PROMPT)
   await user.click(screen.getByRole('button', { name: 'Run' }))
@@ -64,6 +71,7 @@ it('fills the board as scenes land, until every scene is done', async () => {
   expect(sceneStates()).toEqual(Array(8).fill('complete'))
   expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy()
   expect(paidRequests(simulator)).toMatchObject({ run: 1, resume: 0 })
+  await expectAccessible()
 })
 
 it('tells of a credit shortage, and its Resume finishes the same job after a top-up', async () => {
@@ -78,6 +86,7 @@ it('tells of a credit shortage, and its Resume finishes the same job after a top
   expect(screen.getByText('3 of 8 scenes done')).toBeTruthy()
   // The server still holds the job: the banner from check-resume offers it too.
   await screen.findByText('5 of 8 scenes are left.')
+  await expectAccessible()
 
   simulator.admin.setUser(DEMO_USER.email, { addCredits: 100 })
   await user.click(within(notice).getByRole('button', { name: 'Resume' }))
