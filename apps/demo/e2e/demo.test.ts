@@ -77,13 +77,36 @@ describe('the demo editor in Chromium', () => {
     await dialog.waitFor()
     await page.getByRole('link', { name: 'Top up credits' }).click()
     await page.waitForFunction(() => {
-      const button = [...document.querySelectorAll('[data-kvid-dialog-resume]')][0] as
+      const button = [...document.querySelectorAll('[data-kvid-dialog-proceed]')][0] as
         | HTMLButtonElement
         | undefined
       return button && !button.disabled
     })
     await page.getByRole('button', { name: 'Resume', exact: true }).click()
     await sceneCount('complete', 8)
+    const [job] = await jobs()
+    expect(job?.scenes.map((scene) => scene.generations)).toEqual([1, 1, 1, 1, 1, 1, 1, 1])
+  })
+
+  it('with no credits: refused, top up, "Try again" makes the video with two run requests in all', async () => {
+    await api('credits', { credits: 0 })
+    const runPosts: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/kvid/api/agent')) {
+        runPosts.push(request.url())
+      }
+    })
+    await runAgent('Make an explainer about volcanoes in 8 scenes.')
+    const dialog = page.getByRole('dialog', { name: 'Not enough credits' })
+    await dialog.waitFor()
+    expect(await dialog.getAttribute('data-state')).toBe('refused')
+    const toppedUp = page.waitForResponse((response) => response.url().endsWith('/api/demo/top-up'))
+    await page.getByRole('link', { name: 'Top up credits' }).click()
+    expect((await toppedUp).ok()).toBe(true)
+    await page.getByRole('button', { name: 'Try again', exact: true }).click()
+    await sceneCount('complete', 8)
+    expect(runPosts).toHaveLength(2)
+    expect((await requests())['POST /api/agent']).toBe(2)
     const [job] = await jobs()
     expect(job?.scenes.map((scene) => scene.generations)).toEqual([1, 1, 1, 1, 1, 1, 1, 1])
   })

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { CreditShortageDialog } from './credit-shortage-dialog'
+import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
 import { renderWithAgent, StartButton, setupSimulator } from './test-utils'
 
 const simulator = setupSimulator()

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { CreditShortageDialog } from './credit-shortage-dialog'
+import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
 import { ResumeButton } from './resume-button'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
 import { StoryHarness, storySimulator } from './stories/story-harness'

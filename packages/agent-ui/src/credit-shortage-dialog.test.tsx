@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { CreditShortageDialog } from './credit-shortage-dialog'
+import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
 import {
   expectAccessible,
@@ -91,6 +92,72 @@ describe('CreditShortageDialog', () => {
     expect(dialog.dataset.state).toBe('refused')
     expect(dialog.textContent).toMatch(/2 available, 5 required/)
     await expectAccessible(container)
+  })
+
+  it('refused at start: "Try again" re-sends the same request once, after a top-up', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+        <SceneProgressBoard />
+        <CreditShortageDialog
+          onTopUp={(event) => {
+            event.preventDefault()
+            simulator.admin.setUser('demo@example.com', { addCredits: 200 })
+          }}
+        />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
+    expect(dialog.dataset.state).toBe('refused')
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull()
+    await userEvent.click(screen.getByRole('link', { name: 'Top up credits' }))
+    const tryAgain = screen.getByRole('button', { name: 'Try again' })
+    await userEvent.dblClick(tryAgain)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await waitFor(() =>
+      expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('8 of 8 scenes'),
+    )
+    // The refused request and the one retry: nothing more.
+    expect(postsTo(simulator)['POST /api/agent']).toBe(2)
+    const [job] = simulator.admin.jobs()
+    expect(job?.message).toBe('Make a 30-second explainer about the moon in 8 scenes.')
+    expect(job?.scenes.every((scene) => scene.generations === 1)).toBe(true)
+  })
+
+  it('controlled: shows only while `open` says so, and asks through onOpenChange', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    const changes: boolean[] = []
+    function Controlled() {
+      const [open, setOpen] = useState(false)
+      return (
+        <>
+          <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+          <button type="button" onClick={() => setOpen(true)}>
+            Show credits
+          </button>
+          <CreditShortageDialog
+            open={open}
+            onOpenChange={(next) => {
+              changes.push(next)
+              setOpen(next)
+            }}
+          />
+        </>
+      )
+    }
+    renderWithAgent(<Controlled />, simulator)
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    // A refusal asks to open; the app said yes.
+    await screen.findByRole('dialog')
+    expect(changes).toEqual([true])
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(changes).toEqual([true, false])
+    await userEvent.click(screen.getByRole('button', { name: 'Show credits' }))
+    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
   })
 
   it('renders into a container the host chooses', async () => {

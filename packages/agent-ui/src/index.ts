@@ -6,8 +6,16 @@ export type { AgentPromptProps } from './agent-prompt'
 export { AgentPrompt } from './agent-prompt'
 export type { CompositionTimelineProps } from './composition-timeline'
 export { CompositionTimeline } from './composition-timeline'
-export type { CreditShortageDialogProps } from './credit-shortage-dialog'
-export { CreditShortageDialog, DEFAULT_TOP_UP_URL } from './credit-shortage-dialog'
+export type { CreditShortageDialogProps } from './credit-shortage-dialog/credit-shortage-dialog'
+export { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
+export type { DialogActionsProps as CreditShortageDialogActionsProps } from './credit-shortage-dialog/dialog-actions'
+export { DEFAULT_TOP_UP_URL } from './credit-shortage-dialog/dialog-actions'
+export type {
+  DialogDescriptionProps as CreditShortageDialogDescriptionProps,
+  DialogFactsProps as CreditShortageDialogFactsProps,
+  DialogTitleProps as CreditShortageDialogTitleProps,
+} from './credit-shortage-dialog/dialog-facts'
+export type { DialogRootProps as CreditShortageDialogRootProps } from './credit-shortage-dialog/dialog-root'
 export { describeError, errorCode } from './describe-error'
 export type { Catalog, MessageKey } from './i18n/en'
 export type { Message, MessageParams } from './i18n/format-message'

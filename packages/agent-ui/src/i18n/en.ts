@@ -57,6 +57,7 @@ export const en = {
   'credit.unit': { plural: 'credits', one: '{credits} credit', other: '{credits} credits' },
   'credit.topUp': 'Top up credits',
   'credit.resume': 'Resume',
+  'credit.tryAgain': 'Try again',
   'credit.close': 'Close',
   'credit.rejected':
     'There were not enough credits to start: {available} available, {required} required.',

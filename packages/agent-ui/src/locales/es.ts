@@ -61,6 +61,7 @@ export const es: Catalog = {
   'credit.unit': { plural: 'credits', one: '{credits} crédito', other: '{credits} créditos' },
   'credit.topUp': 'Recargar créditos',
   'credit.resume': 'Reanudar',
+  'credit.tryAgain': 'Intentar de nuevo',
   'credit.close': 'Cerrar',
   'credit.rejected':
     'No había créditos suficientes para empezar: {available} disponibles, {required} necesarios.',

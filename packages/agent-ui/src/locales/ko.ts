@@ -43,6 +43,7 @@ export const ko: Catalog = {
   'credit.unit': { plural: 'credits', other: '{credits} 크레딧' },
   'credit.topUp': '크레딧 충전',
   'credit.resume': '이어서 만들기',
+  'credit.tryAgain': '다시 시도',
   'credit.close': '닫기',
   'credit.rejected':
     '크레딧이 부족해 시작하지 못했습니다. 사용 가능: {available}, 필요: {required}.',

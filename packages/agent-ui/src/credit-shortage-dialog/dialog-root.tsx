@@ -1,0 +1,84 @@
+import { type UseCreditShortageOptions, useCreditShortage } from '@kvidai/agent-react'
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+} from 'react'
+import { createPortal } from 'react-dom'
+import { composeEventHandlers } from '../utils/compose-event-handlers'
+import { DialogContext } from './dialog-context'
+
+export interface DialogRootProps
+  extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open'>,
+    UseCreditShortageOptions {
+  /** Render into this element instead of in place. */
+  container?: Element | null
+}
+
+/**
+ * The modal on the native `<dialog>`: shown while `useCreditShortage` says so (or `open`,
+ * when controlled), labelled by its `Title` and described by its `Description`; focus
+ * moves to the first control marked `data-kvid-dialog-initial` and goes back where it was
+ * when it closes; Escape dismisses it.
+ */
+export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(function DialogRoot(
+  { projectId, open, defaultOpen, onOpenChange, container, children, ...props },
+  ref,
+) {
+  const shortage = useCreditShortage({ projectId, open, defaultOpen, onOpenChange })
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  useImperativeHandle(ref, () => dialogRef.current as HTMLDialogElement, [])
+  const titleId = useId()
+  const descriptionId = useId()
+  const context = useMemo(
+    () => ({ shortage, titleId, descriptionId }),
+    [shortage, titleId, descriptionId],
+  )
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog || !shortage.open) return
+    const returnFocus = document.activeElement as HTMLElement | null
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
+    dialog.querySelector<HTMLElement>('[data-kvid-dialog-initial]')?.focus()
+    return () => {
+      if (typeof dialog.close === 'function') dialog.close()
+      else dialog.removeAttribute('open')
+      returnFocus?.focus()
+    }
+  }, [shortage.open])
+
+  if (!shortage.open) return null
+  const dialog = (
+    <DialogContext.Provider value={context}>
+      <dialog
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        aria-modal="true"
+        data-kvid-credit-dialog=""
+        data-state={shortage.trigger ?? 'closed'}
+        ref={dialogRef}
+        {...props}
+        onCancel={composeEventHandlers(props.onCancel, (event) => {
+          event.preventDefault()
+          shortage.dismiss()
+        })}
+        onKeyDown={composeEventHandlers(props.onKeyDown, (event) => {
+          if (event.key !== 'Escape') return
+          event.preventDefault()
+          shortage.dismiss()
+        })}
+      >
+        {children}
+      </dialog>
+    </DialogContext.Provider>
+  )
+  return container ? createPortal(dialog, container) : dialog
+})
