@@ -1,6 +1,7 @@
 import { useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { doneMessage, useTranslate } from './i18n/use-translate'
+import { StopButton } from './stop-button'
 
 export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
   projectId?: number
@@ -8,7 +9,8 @@ export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
 
 /**
  * The run's status and final message — re-translated from its key when the locale
- * changes — and, when the agent reports it, what the run cost by tool.
+ * changes — and, when the agent reports it, what the run cost by tool. When the stream
+ * has been quiet for a while (`stalled`), it says so politely, with a Stop button.
  */
 export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function RunStatus(
   { projectId, ...props },
@@ -16,6 +18,7 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
 ) {
   const translate = useTranslate()
   const status = useAgentSelector((state) => state.status, { projectId })
+  const stalled = useAgentSelector((state) => state.stalled, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })
   const cost = result?.cost
   const breakdown = Object.entries(cost?.breakdown ?? {}).filter(
@@ -26,6 +29,13 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
       <p role="status" data-kvid-run-status-text="">
         {translate(`status.${status}`)}
       </p>
+      <div aria-live="polite" data-kvid-run-stalled="" data-state={stalled ? 'stalled' : 'live'}>
+        {stalled && (
+          <p>
+            {translate('status.stalled')} <StopButton projectId={projectId} />
+          </p>
+        )}
+      </div>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
       {cost && typeof cost.total === 'number' && cost.total > 0 && (
         <details data-kvid-run-cost="">

@@ -63,6 +63,8 @@ export const en = {
     'There were not enough credits to start: {available} available, {required} required.',
 
   // Run status
+  'stop.button': 'Stop',
+  'status.stalled': 'No news from the agent for a while — still waiting.',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
   'status.streaming': 'Working…',

@@ -67,6 +67,8 @@ export const es: Catalog = {
     'No había créditos suficientes para empezar: {available} disponibles, {required} necesarios.',
 
   // Run status
+  'stop.button': 'Detener',
+  'status.stalled': 'El agente no da noticias desde hace un rato — seguimos esperando.',
   'status.idle': 'Listo',
   'status.submitting': 'Enviando…',
   'status.streaming': 'Trabajando…',

@@ -49,6 +49,8 @@ export const ko: Catalog = {
     '크레딧이 부족해 시작하지 못했습니다. 사용 가능: {available}, 필요: {required}.',
 
   // Run status
+  'stop.button': '중지',
+  'status.stalled': '에이전트 응답이 한동안 없습니다 — 계속 기다리는 중입니다.',
   'status.idle': '준비됨',
   'status.submitting': '보내는 중…',
   'status.streaming': '작업 중…',

@@ -11,6 +11,7 @@ import {
   ResumeButton,
   RunStatus,
   SceneProgressBoard,
+  StopButton,
   TemplateWarnings,
   ToolActivity,
 } from '@kvidai/agent-ui'
@@ -95,6 +96,7 @@ function Workspace({ demoMode }: { demoMode: boolean }) {
         <AgentErrorNotice />
         <RunStatus />
         <ResumeButton />
+        <StopButton />
         <SceneProgressBoard />
         <CompositionTimeline />
         <TemplateWarnings />
