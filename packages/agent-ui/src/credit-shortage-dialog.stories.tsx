@@ -54,6 +54,25 @@ export const ShortageAsReject: Story = {
   },
 }
 
+/** Refused at start for lack of credit: top up, then "Try again" sends the same request once. */
+export const RefusedThenTryAgain: Story = {
+  parameters: { harness: { credits: 0 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'Not enough credits' })
+    await expect(dialog).toHaveAttribute('data-state', 'refused')
+    await userEvent.click(within(dialog).getByRole('link', { name: 'Top up credits' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Try again' }))
+    await waitFor(() =>
+      expect(
+        canvasElement.querySelectorAll('[data-kvid-scene][data-state="complete"]'),
+      ).toHaveLength(8),
+    )
+    await expect(storySimulator().admin.requests().byRoute['POST /api/agent']).toBe(2)
+  },
+}
+
 /** The dialog keeps focus inside, gives it back on Escape, and top-up → resume finishes the video. */
 export const TrapsFocusThenResumes: Story = {
   parameters: { harness: { credits: 35 } },
