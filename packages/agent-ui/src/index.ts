@@ -1,5 +1,10 @@
 'use client'
 
+export type {
+  AgentErrorBoundaryFallbackProps,
+  AgentErrorBoundaryProps,
+} from './agent-error-boundary'
+export { AgentErrorBoundary } from './agent-error-boundary'
 export type { AgentErrorNoticeProps } from './agent-error-notice'
 export { AgentErrorNotice } from './agent-error-notice'
 export type { AgentPromptProps } from './agent-prompt'

@@ -90,6 +90,11 @@ export interface AgentRunStore
   stop(): void
   /** Aborts, forgets everything and clears the saved snapshot. */
   reset(): void
+  /**
+   * Removes the saved snapshot and keeps the state, so a state that cannot be shown does
+   * not come back on the next reload; the next change saves again.
+   */
+  discardSnapshot(): void
   toSnapshot(): AgentRunSnapshot
   fromSnapshot(snapshot: AgentRunSnapshot): void
   /** Loads the snapshot from `storage`; resolves whether there was one. */
@@ -345,6 +350,10 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       running?.abort()
       const key = storageKey()
       setState(createInitialRunState(options.projectId ?? null), true)
+      save((target) => target.removeItem(key))
+    },
+    discardSnapshot() {
+      const key = storageKey()
       save((target) => target.removeItem(key))
     },
     setOptions(changes) {

@@ -59,6 +59,20 @@ describe('snapshots in a shared browser', () => {
     expect(alice.getState().status).toBe('done')
   })
 
+  it('discardSnapshot removes the saved snapshot and keeps the state', async () => {
+    const storage = memoryStorage()
+    const store = storeFor(storage, 'alice@example.com')
+    await store.start(runInput({ message: SHORT_EDIT, projectId: 7 }))
+    await settle()
+    expect(storage.data.size).toBe(1)
+    store.discardSnapshot()
+    await settle()
+    expect(storage.data.size).toBe(0)
+    expect(store.getState().status).toBe('done')
+    expect(store.getState().composition).not.toBe(null)
+    expect(await storeFor(storage, 'alice@example.com').restore()).toBe(false)
+  })
+
   it('expire: an old snapshot is dropped instead of restored', async () => {
     const storage = memoryStorage()
     await storeFor(storage, 'alice').start(runInput({ message: SHORT_EDIT, projectId: 7 }))

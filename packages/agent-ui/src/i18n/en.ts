@@ -65,6 +65,8 @@ export const en = {
   // Run status
   'stop.button': 'Stop',
   'status.stalled': 'No news from the agent for a while — still waiting.',
+  'boundary.message': 'This panel could not be shown.',
+  'boundary.reset': 'Reset',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
   'status.streaming': 'Working…',

@@ -69,6 +69,8 @@ export const es: Catalog = {
   // Run status
   'stop.button': 'Detener',
   'status.stalled': 'El agente no da noticias desde hace un rato — seguimos esperando.',
+  'boundary.message': 'No se pudo mostrar este panel.',
+  'boundary.reset': 'Restablecer',
   'status.idle': 'Listo',
   'status.submitting': 'Enviando…',
   'status.streaming': 'Trabajando…',

@@ -51,6 +51,8 @@ export const ko: Catalog = {
   // Run status
   'stop.button': '중지',
   'status.stalled': '에이전트 응답이 한동안 없습니다 — 계속 기다리는 중입니다.',
+  'boundary.message': '이 패널을 표시할 수 없습니다.',
+  'boundary.reset': '다시 표시',
   'status.idle': '준비됨',
   'status.submitting': '보내는 중…',
   'status.streaming': '작업 중…',
