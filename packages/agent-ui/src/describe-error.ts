@@ -11,27 +11,34 @@ import type { Translate } from './i18n/use-translate'
 
 /** A code this SDK names, for styling and tests: the reject code, or the kind of failure. */
 export function errorCode(error: AgentError): string {
-  if (error instanceof AgentRequestError || error instanceof AgentStoreError) return error.code
-  if (error instanceof AgentValidationError) return 'validation'
-  if (error instanceof AgentProtocolError) return 'protocol'
-  if (error instanceof AgentStreamError) return 'stream'
+  if (AgentRequestError.isInstance(error) || AgentStoreError.isInstance(error)) return error.code
+  if (AgentValidationError.isInstance(error)) return 'validation'
+  if (AgentProtocolError.isInstance(error)) return 'protocol'
+  if (AgentStreamError.isInstance(error)) return 'stream'
   return 'UNKNOWN'
 }
 
-/** What went wrong and what to do, in the user's language. */
+/**
+ * What went wrong and what to do, in the user's language. Errors are told apart by their
+ * markers (`isInstance`), so errors from a second copy of the SDK read the same.
+ */
 export function describeError(translate: Translate, error: AgentError): string {
-  if (error instanceof AgentValidationError) {
+  // Read before the marker checks, which narrow the type of `error` as they go.
+  const { code, message } = error
+  const request = AgentRequestError.isInstance(error) ? error : null
+  if (AgentValidationError.isInstance(error)) {
     return translate('error.validation', { field: error.field, detail: error.fix })
   }
-  if (error instanceof AgentProtocolError) return translate('error.protocol')
-  if (error instanceof AgentStreamError) return translate('error.stream', { detail: error.message })
-  if (error instanceof AgentRequestError || error instanceof AgentStoreError) {
-    const key = `error.${error.code}`
+  if (AgentProtocolError.isInstance(error)) return translate('error.protocol')
+  if (AgentStreamError.isInstance(error))
+    return translate('error.stream', { detail: error.message })
+  if (request || AgentStoreError.isInstance(error)) {
+    const key = `error.${code}`
     return translate(isMessageKey(key) ? key : 'error.UNKNOWN', {
-      detail: error.message,
-      seconds: error instanceof AgentRequestError ? (error.retryAfter ?? 60) : undefined,
-      status: error instanceof AgentRequestError ? error.status : undefined,
+      detail: message,
+      seconds: request ? (request.retryAfter ?? 60) : undefined,
+      status: request?.status,
     })
   }
-  return translate('error.UNKNOWN', { detail: error.message })
+  return translate('error.UNKNOWN', { detail: message })
 }
