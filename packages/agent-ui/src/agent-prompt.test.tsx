@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { useState } from 'react'
+import { describe, expect, it, vi } from 'vitest'
 import { AgentPrompt } from './agent-prompt'
 import { RunStatus } from './run-status'
 import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
@@ -70,5 +71,101 @@ describe('AgentPrompt', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
     expect((await screen.findByRole('alert')).textContent).toMatch(/at most 4,000 characters/)
     expect(simulator.admin.requests().total).toBe(0)
+  })
+
+  it('clears after the run starts, and keeps the text when told to or when refused', async () => {
+    renderWithAgent(
+      <>
+        <AgentPrompt composition={EMPTY} />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    const box = screen.getByLabelText('Instruction') as HTMLTextAreaElement
+    await userEvent.type(box, "Add a title 'Hello'")
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect(box.value).toBe('')
+
+    // Refused before it began: the text stays, to send again.
+    simulator.admin.setFaults({ reject: 'CONCURRENT_LIMIT' })
+    await userEvent.type(box, 'Make it blue')
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not started'))
+    expect(box.value).toBe('Make it blue')
+  })
+
+  it('keeps the text with clearOnStart={false}', async () => {
+    renderWithAgent(
+      <>
+        <AgentPrompt composition={EMPTY} clearOnStart={false} defaultValue="Add a title 'Hi'" />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect((screen.getByLabelText('Instruction') as HTMLTextAreaElement).value).toBe(
+      "Add a title 'Hi'",
+    )
+  })
+
+  it('is controllable: value and onValueChange, disabled, and an onSubmit that can cancel', async () => {
+    const seen: string[] = []
+    const onSubmit = vi.fn()
+    function Controlled() {
+      const [text, setText] = useState('Add a title')
+      const [confirmed, setConfirmed] = useState(false)
+      return (
+        <>
+          <AgentPrompt
+            composition={EMPTY}
+            value={text}
+            onValueChange={(next) => {
+              seen.push(next)
+              setText(next.toUpperCase())
+            }}
+            onSubmit={(input, event) => {
+              onSubmit(input.message)
+              if (!confirmed) event.preventDefault()
+            }}
+          />
+          <button type="button" onClick={() => setConfirmed(true)}>
+            Confirm cost
+          </button>
+          <RunStatus />
+        </>
+      )
+    }
+    renderWithAgent(<Controlled />, simulator)
+    const box = screen.getByLabelText('Instruction') as HTMLTextAreaElement
+    expect(box.value).toBe('Add a title')
+    await userEvent.type(box, '!')
+    expect(seen).toEqual(['Add a title!'])
+    expect(box.value).toBe('ADD A TITLE!')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    expect(onSubmit).toHaveBeenLastCalledWith('ADD A TITLE!')
+    expect(postsTo(simulator)['POST /api/agent'] ?? 0).toBe(0)
+
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm cost' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect(postsTo(simulator)['POST /api/agent']).toBe(1)
+    // Cleared through onValueChange, as a controlled input must be.
+    expect(seen.at(-1)).toBe('')
+  })
+
+  it('sends nothing while disabled', async () => {
+    renderWithAgent(
+      <AgentPrompt composition={EMPTY} disabled defaultValue="Add a title" />,
+      simulator,
+    )
+    expect((screen.getByLabelText('Instruction') as HTMLTextAreaElement).disabled).toBe(true)
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    expect(postsTo(simulator)['POST /api/agent'] ?? 0).toBe(0)
+    expect(document.querySelector('[data-kvid-prompt]')?.getAttribute('data-state')).toBe(
+      'disabled',
+    )
   })
 })

@@ -5,8 +5,17 @@ import {
   type CompositionInput,
   type SelectedItemContext,
 } from '@kvidai/agent-core'
+import type { AgentRunStartInput } from '@kvidai/agent-core'
 import { useAgentRun } from '@kvidai/agent-react'
-import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useState } from 'react'
+import {
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react'
 import type { MessageKey } from './i18n/en'
 import { useTranslate } from './i18n/use-translate'
 import { attachmentProblem, readAttachment } from './read-attachment'
@@ -20,7 +29,27 @@ export interface AgentPromptProps
   selectedItemContext?: SelectedItemContext
   chatHistory?: ChatHistoryEntry[]
   autoSave?: boolean
+  /** Controlled: the instruction's text. */
+  value?: string
+  /** Uncontrolled: the text it starts with. */
+  defaultValue?: string
+  onValueChange?: (value: string) => void
+  /** Nothing can be typed, attached or sent. */
+  disabled?: boolean
+  /**
+   * Called with what is about to be sent, before it is: call `event.preventDefault()` to
+   * send nothing (to confirm the cost first, log, or send it your own way).
+   */
+  onSubmit?: (
+    input: Omit<AgentRunStartInput, 'projectId'>,
+    event: FormEvent<HTMLFormElement>,
+  ) => void
+  /** Whether the text and attachments clear once the run has started. Default true. */
+  clearOnStart?: boolean
 }
+
+/** Statuses that mean the server took the request: the prompt's text went through. */
+const STARTED = new Set(['streaming', 'done', 'failed', 'interrupted', 'stopped'])
 
 interface Problem {
   key: MessageKey
@@ -29,15 +58,38 @@ interface Problem {
 
 /**
  * The instruction box: a message and attachments (images, video, audio, PDF or text, at
- * most 10 files of 50 MB each), checked before anything is sent.
+ * most 10 files of 50 MB each), checked before anything is sent. Controlled or not
+ * (`value`/`defaultValue`/`onValueChange`); `onSubmit` sees the request first and can
+ * cancel it; the text clears once the run has started unless `clearOnStart={false}`.
  */
 export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(function AgentPrompt(
-  { projectId, composition, templateId, selectedItemContext, chatHistory, autoSave, ...props },
+  {
+    projectId,
+    composition,
+    templateId,
+    selectedItemContext,
+    chatHistory,
+    autoSave,
+    value,
+    defaultValue = '',
+    onValueChange,
+    disabled = false,
+    onSubmit,
+    clearOnStart = true,
+    ...props
+  },
   ref,
 ) {
   const translate = useTranslate()
   const run = useAgentRun({ projectId })
-  const [message, setMessage] = useState('')
+  const [ownMessage, setOwnMessage] = useState(defaultValue)
+  const message = value ?? ownMessage
+  function setMessage(next: string) {
+    if (value === undefined) setOwnMessage(next)
+    onValueChange?.(next)
+  }
+  // Set when this prompt sends; cleared once the server took the request (or refused it).
+  const sent = useRef(false)
   const [attachments, setAttachments] = useState<AttachedFile[]>([])
   const [problems, setProblems] = useState<Problem[]>([])
   const [reading, setReading] = useState(false)
@@ -68,18 +120,31 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
     setProblems(found)
   }
 
+  const { status } = run
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on status changes only
+  useEffect(() => {
+    if (!sent.current || status === 'submitting') return
+    sent.current = false
+    if (!clearOnStart || !STARTED.has(status)) return
+    setMessage('')
+    setAttachments([])
+  }, [status])
+
   function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (run.isRunning || reading) return
+    if (run.isRunning || reading || disabled) return event.preventDefault()
     const text = message.trim()
-    if (text.length === 0) return setProblems([{ key: 'prompt.empty' }])
+    if (text.length === 0) {
+      event.preventDefault()
+      return setProblems([{ key: 'prompt.empty' }])
+    }
     if (text.length > AGENT_LIMITS.messageMaxLength) {
+      event.preventDefault()
       return setProblems([
         { key: 'prompt.tooLong', params: { max: AGENT_LIMITS.messageMaxLength } },
       ])
     }
     setProblems([])
-    void run.start({
+    const input = {
       message: text,
       composition: typeof composition === 'function' ? composition() : composition,
       templateId,
@@ -87,13 +152,20 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
       chatHistory,
       autoSave,
       ...(attachments.length > 0 ? { attachedFiles: attachments } : {}),
-    })
+    }
+    onSubmit?.(input, event)
+    const cancelled = event.defaultPrevented
+    // The page never navigates: the form is sent by the SDK, not the browser.
+    event.preventDefault()
+    if (cancelled) return
+    sent.current = true
+    run.start(input)
   }
 
   return (
     <form
       data-kvid-prompt=""
-      data-state={run.isRunning ? 'running' : 'idle'}
+      data-state={run.isRunning ? 'running' : disabled ? 'disabled' : 'idle'}
       noValidate
       ref={ref}
       {...props}
@@ -104,6 +176,7 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
         id={`${id}-message`}
         name="message"
         value={message}
+        disabled={disabled}
         placeholder={translate('prompt.placeholder')}
         aria-invalid={
           problems.some(
@@ -122,7 +195,7 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
         multiple
         accept="image/*,video/*,audio/*,application/pdf,text/*"
         // One pick at a time: the limit is checked against the files already read.
-        disabled={reading}
+        disabled={reading || disabled}
         onChange={(event) => {
           void attach(event.target.files)
           event.target.value = ''
@@ -156,7 +229,11 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
         </ul>
       )}
       {/* aria-disabled keeps focus on the button while the run streams; submit checks it. */}
-      <button type="submit" aria-disabled={run.isRunning || reading} data-kvid-prompt-submit="">
+      <button
+        type="submit"
+        aria-disabled={run.isRunning || reading || disabled}
+        data-kvid-prompt-submit=""
+      >
         {translate('prompt.submit')}
       </button>
     </form>
