@@ -1,6 +1,6 @@
 // One list of size budgets, read by `.size-limit.js` (the enforced ceilings) and by
 // `bench/size.ts` (targets, tree-shaking assertions, byte breakdown).
-// `target` is the issue-7 goal; `ceiling` is what CI enforces today: the measured size
+// `target` is the goal set in issue 15; `ceiling` is what CI enforces today: the measured size
 // rounded up a little, so any regression fails. Lower a ceiling whenever a change shrinks
 // an entry; when ceiling <= target the target is met. Sizes are bytes, min + gzip.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
@@ -11,14 +11,14 @@ export const budgets = [
     name: '@kvidai/agent-core alone',
     path: entry('core.js'),
     ignore: peers,
-    target: 4000,
-    ceiling: 11200,
+    target: 7000,
+    ceiling: 11250,
   },
   {
     name: '@kvidai/agent-react + @kvidai/agent-core',
     path: entry('react-core.js'),
     ignore: peers,
-    target: 6000,
+    target: 8000,
     ceiling: 13250,
   },
   {
@@ -26,20 +26,20 @@ export const budgets = [
     path: entry('ui.js'),
     ignore: [...peers, '@kvidai/agent-react', '@kvidai/agent-core'],
     target: 10000,
-    ceiling: 8300,
+    ceiling: 9700,
   },
   {
     name: '@kvidai/agent-ui + react + core (all JS)',
     path: entry('ui-react-core.js'),
     ignore: peers,
-    target: 16000,
-    ceiling: 20450,
+    target: 18000,
+    ceiling: 21600,
   },
   {
     name: '@kvidai/agent-ui CSS',
     path: 'packages/agent-ui/dist/styles.css',
     target: 3000,
-    ceiling: 1700,
+    ceiling: 1850,
   },
   {
     name: 'useResumeCheck only (tree-shaking)',
@@ -54,7 +54,7 @@ export const budgets = [
     path: entry('resume-button.js'),
     ignore: peers,
     target: null,
-    ceiling: 4750,
+    ceiling: 4850,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
 ]

@@ -1,3 +1,4 @@
+import type { AgentRunStartInput } from '@kvidai/agent-core'
 import {
   AGENT_LIMITS,
   type AttachedFile,
@@ -5,7 +6,6 @@ import {
   type CompositionInput,
   type SelectedItemContext,
 } from '@kvidai/agent-core'
-import type { AgentRunStartInput } from '@kvidai/agent-core'
 import { useAgentRun } from '@kvidai/agent-react'
 import {
   type ComponentPropsWithoutRef,

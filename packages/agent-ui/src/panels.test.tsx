@@ -62,6 +62,38 @@ describe('RunStatus', () => {
   })
 })
 
+describe('RunStatus figures', () => {
+  it('shows the plan’s time estimate while rendering, and the tokens used when done', async () => {
+    simulator.admin.setFaults({ stallAfterEvents: 11 })
+    renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const estimate = await screen.findByText(/^About \d+ min to render$/)
+    expect(estimate.hasAttribute('data-kvid-run-estimate')).toBe(true)
+  })
+
+  it('shows the tokens a finished run used', async () => {
+    renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 3 scenes." />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect(document.querySelector('[data-kvid-run-tokens]')?.textContent).toMatch(
+      /^[\d,]+ input and [\d,]+ output tokens$/,
+    )
+    expect(document.querySelector('[data-kvid-run-estimate]')).toBeNull()
+  })
+})
+
 describe('ToolActivity and TemplateWarnings', () => {
   it('list tool calls with outcomes and template warnings, rendering server text as inert text', async () => {
     const hostile = '<img src=x onerror="window.__kvidXss=1">'

@@ -20,7 +20,11 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   const status = useAgentSelector((state) => state.status, { projectId })
   const stalled = useAgentSelector((state) => state.stalled, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })
+  const minutes = useAgentSelector((state) => state.plan?.estimatedMinutes, { projectId })
   const cost = result?.cost
+  const tokens = result?.tokenUsage
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : 0
   const breakdown = Object.entries(cost?.breakdown ?? {}).filter(
     (entry): entry is [string, number] => typeof entry[1] === 'number',
   )
@@ -37,6 +41,17 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
         )}
       </div>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
+      {status === 'streaming' && typeof minutes === 'number' && minutes > 0 && (
+        <p data-kvid-run-estimate="">{translate('status.estimate', { minutes })}</p>
+      )}
+      {tokens && (
+        <p data-kvid-run-tokens="">
+          {translate('status.tokens', {
+            input: count(tokens.inputTokens),
+            output: count(tokens.outputTokens),
+          })}
+        </p>
+      )}
       {cost && typeof cost.total === 'number' && cost.total > 0 && (
         <details data-kvid-run-cost="">
           <summary>

@@ -67,6 +67,8 @@ export const en = {
   'status.stalled': 'No news from the agent for a while — still waiting.',
   'boundary.message': 'This panel could not be shown.',
   'boundary.reset': 'Reset',
+  'status.estimate': 'About {minutes} min to render',
+  'status.tokens': '{input} input and {output} output tokens',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
   'status.streaming': 'Working…',

@@ -71,6 +71,8 @@ export const es: Catalog = {
   'status.stalled': 'El agente no da noticias desde hace un rato — seguimos esperando.',
   'boundary.message': 'No se pudo mostrar este panel.',
   'boundary.reset': 'Restablecer',
+  'status.estimate': 'Unos {minutes} min de renderizado',
+  'status.tokens': '{input} tokens de entrada y {output} de salida',
   'status.idle': 'Listo',
   'status.submitting': 'Enviando…',
   'status.streaming': 'Trabajando…',

@@ -53,6 +53,8 @@ export const ko: Catalog = {
   'status.stalled': '에이전트 응답이 한동안 없습니다 — 계속 기다리는 중입니다.',
   'boundary.message': '이 패널을 표시할 수 없습니다.',
   'boundary.reset': '다시 표시',
+  'status.estimate': '렌더링 예상 약 {minutes}분',
+  'status.tokens': '입력 토큰 {input}개, 출력 토큰 {output}개',
   'status.idle': '준비됨',
   'status.submitting': '보내는 중…',
   'status.streaming': '작업 중…',
