@@ -16,6 +16,8 @@ export interface HarnessProps {
   fault?: Fault
   credits?: number
   locale?: Locale
+  /** Quiet time before the run shows as stalled (the provider's option). */
+  stallAfterMs?: number
   /** What "Start run" asks for. */
   message?: string
   children?: ReactNode
@@ -34,6 +36,7 @@ export function StoryHarness({
   fault,
   credits,
   locale = 'en',
+  stallAfterMs,
   message,
   children,
 }: HarnessProps) {
@@ -53,6 +56,7 @@ export function StoryHarness({
       projectId={1}
       storage={null}
       locale={locale}
+      stallAfterMs={stallAfterMs}
     >
       <div style={harnessStyle}>
         {message && <StartButton message={message} />}
