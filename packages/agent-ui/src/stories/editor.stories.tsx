@@ -115,7 +115,7 @@ export const ShortEdit: Story = {
   },
 }
 
-/** Keyboard only: a failed scene's Retry is refused for lack of credit, top up, resume. */
+/** Keyboard only: a failed scene's Retry is refused for lack of credit, top up, try again. */
 export const KeyboardWalk: Story = {
   args: { credits: 35, sceneMs: 60, scenes: 4, fault: 'none' },
   play: async ({ canvasElement }) => {
@@ -139,7 +139,7 @@ export const KeyboardWalk: Story = {
     await expect(within(dialog).getByRole('link', { name: 'Top up credits' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
     await userEvent.tab()
-    await expect(within(dialog).getByRole('button', { name: 'Resume' })).toHaveFocus()
+    await expect(within(dialog).getByRole('button', { name: 'Try again' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
     await waitFor(() =>
       expect(
@@ -147,7 +147,8 @@ export const KeyboardWalk: Story = {
       ).toHaveLength(4),
     )
     const requests = storySimulator().admin.requests().byRoute
-    await expect(requests['POST /api/agent/retry-scene']).toBe(1)
-    await expect(requests['POST /api/agent/resume']).toBe(1)
+    // The refused retry, then the same retry once more; nothing else was sent.
+    await expect(requests['POST /api/agent/retry-scene']).toBe(2)
+    await expect(requests['POST /api/agent/resume'] ?? 0).toBe(0)
   },
 }
