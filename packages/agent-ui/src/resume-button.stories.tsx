@@ -87,6 +87,23 @@ export const AfterStop: Story = {
   },
 }
 
+/** Every scene rendered but one that failed: the button offers just that one. */
+export const FailedScenesOnly: Story = {
+  parameters: { harness: { fault: { failScenes: [1] } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
+    const resume = await canvas.findByRole('button', { name: '▶ Resume 1 scene' })
+    await expect(
+      canvasElement.querySelectorAll('[data-kvid-scene][data-state="failed"]'),
+    ).toHaveLength(1)
+    await waitFor(() => expect(resume).toBeEnabled())
+    await userEvent.click(resume)
+    await waitFor(() => expect(completed(canvasElement)).toBe(8))
+    await expect(storySimulator().admin.requests().byRoute['POST /api/agent/resume']).toBe(1)
+  },
+}
+
 /** In Korean. */
 export const Korean: Story = {
   globals: { locale: 'ko' },
