@@ -21,6 +21,7 @@ export * from './protocol/index'
 export type {
   AgentRunRegistry,
   AgentRunRegistryOptions,
+  RunEnd,
   RunListener,
 } from './registry/create-agent-run-registry'
 export { createAgentRunRegistry } from './registry/create-agent-run-registry'

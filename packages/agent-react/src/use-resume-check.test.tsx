@@ -110,4 +110,46 @@ describe('useResumeCheck', () => {
     expect(screen.getByTestId('check-2').textContent).toBe('none')
     expect(simulator.admin.getUser('other@example.com')?.credits).toBe(25)
   })
+
+  it('asks again after a stop when the server had not yet noticed the stream close', async () => {
+    const { simulator } = handle
+    // The connection's end reaches the server 300 ms late, as across a real network.
+    const lateFetch: typeof fetch = (input, init) => {
+      const connection = new AbortController()
+      init?.signal?.addEventListener('abort', () => setTimeout(() => connection.abort(), 300), {
+        once: true,
+      })
+      return fetch(input, { ...init, signal: connection.signal })
+    }
+    simulator.admin.setFaults({ stallAfterEvents: 14 })
+    function Stopper() {
+      const run = useAgentRun()
+      return (
+        <button type="button" onClick={run.stop}>
+          Stop
+        </button>
+      )
+    }
+    render(
+      <>
+        <Check />
+        <Stopper />
+      </>,
+      { wrapper: providerFor(simulator, { fetch: lateFetch }) },
+    )
+    await waitFor(() => expect(screen.getByTestId('check-default').textContent).toBe('none'))
+    await userEvent.click(screen.getByRole('button', { name: /Run/ }))
+    await waitFor(() =>
+      expect(
+        simulator.admin.jobs()[0]?.scenes.filter((scene) => scene.generations > 0),
+      ).toHaveLength(3),
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }))
+    await waitFor(() => expect(screen.getByTestId('status-default').textContent).toBe('stopped'))
+    const jobId = simulator.admin.jobs()[0]?.jobId
+    await waitFor(() => expect(screen.getByTestId('check-default').textContent).toBe(jobId))
+    expect(checks(simulator)).toBe(3)
+    await sleep(1500)
+    expect(checks(simulator)).toBe(3)
+  })
 })

@@ -12,14 +12,15 @@ const CHECK_STALE_MS = 30_000
 
 /**
  * Marks every project's check stale when its run ends, so the next mounted check asks once.
+ * After a stop or interruption the registry reminds twice more: a check whose answer does
+ * not have that job yet (the server had not noticed the connection end) asks again.
  * One subscription per provider.
  */
 export function invalidateChecksOnRunEnd(registry: AgentRunRegistry, queryClient: QueryClient) {
-  return registry.onRunEnd((projectId) => {
-    void queryClient.invalidateQueries({
-      queryKey: resumeCheckQuery(registry, projectId).queryKey,
-      refetchType: 'none',
-    })
+  return registry.onRunEnd((projectId, { jobId, again }) => {
+    const { queryKey } = resumeCheckQuery(registry, projectId)
+    if (again && queryClient.getQueryData<ResumableJob | null>(queryKey)?.jobId === jobId) return
+    void queryClient.invalidateQueries({ queryKey, refetchType: again ? 'active' : 'none' })
   })
 }
 

@@ -3,6 +3,7 @@ import type { RunStorage } from '../store/run-storage'
 import {
   CREDENTIALS,
   runInput,
+  runsSettled,
   SHORT_EDIT,
   startTestSimulator,
   type TestSimulator,
@@ -124,6 +125,38 @@ describe('createAgentRunRegistry', () => {
       .catch(() => {})
     await registry.store(6).start(runInput({ projectId: 6, message: SHORT_EDIT }))
     expect(ended).toEqual([5, 6])
+  })
+
+  it('reminds twice after a stop, so a check that came too early is asked again, unless a request started since', async () => {
+    const registry = registryFor()
+    const ends: Array<{ projectId: number; again: boolean; jobId: string | null }> = []
+    registry.onRunEnd((projectId, end) => ends.push({ projectId, ...end }))
+    simulator.admin.setFaults({ stallAfterEvents: 6 })
+    const store = registry.store(1)
+    const run = store.start(runInput({ projectId: 1 }))
+    await waitFor(() => store.getState().jobId)
+    store.stop()
+    await run
+    const { jobId } = store.getState()
+    expect(ends).toEqual([{ projectId: 1, again: false, jobId }])
+    await waitFor(() => ends.length === 3, { timeoutMs: 5000 })
+    expect(ends.slice(1)).toEqual([
+      { projectId: 1, again: true, jobId },
+      { projectId: 1, again: true, jobId },
+    ])
+
+    // A request soon after a stop supersedes the reminders of the stop.
+    ends.length = 0
+    await runsSettled(simulator)
+    simulator.admin.setFaults({ stallAfterEvents: 2 })
+    const resume = store.resume()
+    await waitFor(() => simulator.admin.activeRuns().length === 1)
+    store.stop()
+    await resume
+    await runsSettled(simulator)
+    await registry.store(1).start(runInput({ projectId: 1, message: SHORT_EDIT }))
+    await new Promise((resolve) => setTimeout(resolve, 2200))
+    expect(ends.map((end) => end.again)).toEqual([false, false])
   })
 })
 

@@ -54,8 +54,23 @@ export interface AgentRunRegistryOptions extends AgentClientOptions {
   onCallbackError?: CallbackErrorHandler
 }
 
-/** When a restored run that was streaming is asked about again, after the first check. */
+/**
+ * When a run cut short — restored after a reload, stopped, or interrupted — is asked about
+ * again, after the first check: the server may not have noticed the connection end yet.
+ */
 const RECHECK_DELAYS_MS = [1000, 2000]
+
+/** A run stopped streaming (`again` false), or, when it was cut short, a later reminder. */
+export interface RunEnd {
+  /** The job it left, if any. */
+  jobId: string | null
+  /**
+   * True for the reminders after a stop or interruption (at 1 s and 2 s, unless another
+   * request has started): until the server notices the connection end, check-resume may
+   * not list the job yet, so ask again if the answer lacked it.
+   */
+  again: boolean
+}
 
 const CLIENT_OPTIONS = [
   'baseUrl',
@@ -91,7 +106,7 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   const listeners = new Map<number, Set<RunListener | (() => RunListener)>>()
   const holders = new Map<number, number>()
   const restored = new Map<number, Promise<void>>()
-  const endListeners = new Set<(projectId: number) => void>()
+  const endListeners = new Set<(projectId: number, end: RunEnd) => void>()
   let storage: RunStorage | null | undefined
 
   /** The storage, resolved once and only when a store first reads or writes it. */
@@ -153,9 +168,24 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
     let wasRunning = false
+    let starts = 0
+    const tell = (end: RunEnd) => {
+      for (const listener of endListeners) listener(projectId, end)
+    }
     found.subscribe((state) => {
       const running = isRunning(state)
-      if (wasRunning && !running) for (const listener of endListeners) listener(projectId)
+      if (running && !wasRunning) starts++
+      if (wasRunning && !running) {
+        const { jobId } = state
+        tell({ jobId, again: false })
+        if (jobId && (state.status === 'stopped' || state.status === 'interrupted')) {
+          const start = starts
+          for (const wait of RECHECK_DELAYS_MS) {
+            // Only while no other request has started since.
+            setTimeout(() => start === starts && tell({ jobId, again: true }), wait)
+          }
+        }
+      }
       wasRunning = running
     })
     stores.set(projectId, found)
@@ -221,8 +251,11 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     stopAll() {
       for (const each of stores.values()) each.stop()
     },
-    /** Calls back when a project's run stops streaming, however it ended. */
-    onRunEnd(listener: (projectId: number) => void) {
+    /**
+     * Calls back when a project's run stops streaming, however it ended, and again twice
+     * shortly after one that was stopped or interrupted (see `RunEnd`).
+     */
+    onRunEnd(listener: (projectId: number, end: RunEnd) => void) {
       endListeners.add(listener)
       return () => {
         endListeners.delete(listener)
