@@ -167,22 +167,20 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       onCallbackError: (error, callback) =>
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
+    const created = found
     let wasRunning = false
-    let starts = 0
-    const tell = (end: RunEnd) => {
-      for (const listener of endListeners) listener(projectId, end)
-    }
-    found.subscribe((state) => {
+    created.subscribe((state) => {
       const running = isRunning(state)
-      if (running && !wasRunning) starts++
       if (wasRunning && !running) {
-        const { jobId } = state
-        tell({ jobId, again: false })
-        if (jobId && (state.status === 'stopped' || state.status === 'interrupted')) {
-          const start = starts
+        const { jobId, status, request } = state
+        const tell = (again: boolean) => {
+          for (const listener of endListeners) listener(projectId, { jobId, again })
+        }
+        tell(false)
+        if (jobId && (status === 'stopped' || status === 'interrupted')) {
+          // Only while no other request has started since: each sets its own `request`.
           for (const wait of RECHECK_DELAYS_MS) {
-            // Only while no other request has started since.
-            setTimeout(() => start === starts && tell({ jobId, again: true }), wait)
+            setTimeout(() => created.getState().request === request && tell(true), wait)
           }
         }
       }
