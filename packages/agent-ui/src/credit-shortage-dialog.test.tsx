@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
+import { createRef, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
@@ -176,5 +176,24 @@ describe('CreditShortageDialog', () => {
     await screen.findByRole('dialog')
     expect(host.querySelector('[data-kvid-credit-dialog]')).not.toBeNull()
     host.remove()
+  })
+
+  it('hands its ref the <dialog> while open, and null once closed', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    const ref = createRef<HTMLDialogElement>()
+    renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+        <CreditShortageDialog ref={ref} />
+      </>,
+      simulator,
+    )
+    expect(ref.current).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(ref.current).toBe(dialog)
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(ref.current).toBeNull()
   })
 })

@@ -1,15 +1,8 @@
 import { type UseCreditShortageOptions, useCreditShortage } from '@kvidai/agent-react'
-import {
-  type ComponentPropsWithoutRef,
-  forwardRef,
-  useEffect,
-  useId,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-} from 'react'
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useMemo, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
+import { composeRefs } from '../utils/compose-refs'
 import { DialogContext } from './dialog-context'
 
 export interface DialogRootProps
@@ -31,7 +24,8 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
 ) {
   const shortage = useCreditShortage({ projectId, open, defaultOpen, onOpenChange })
   const dialogRef = useRef<HTMLDialogElement>(null)
-  useImperativeHandle(ref, () => dialogRef.current as HTMLDialogElement, [])
+  // The dialog mounts only while open, so the caller's ref is set and cleared with it.
+  const refs = useMemo(() => composeRefs(dialogRef, ref), [ref])
   const titleId = useId()
   const descriptionId = useId()
   const context = useMemo(
@@ -64,7 +58,7 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
         aria-modal="true"
         data-kvid-credit-dialog=""
         data-state={shortage.trigger ?? 'closed'}
-        ref={dialogRef}
+        ref={refs}
         {...props}
         onCancel={composeEventHandlers(props.onCancel, (event) => {
           event.preventDefault()
