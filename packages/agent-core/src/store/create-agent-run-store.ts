@@ -130,6 +130,8 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
         .then(() => write(storage))
         .catch(() => {})
   }
+  /** Removes the snapshot under `key`, read before anything can change the project. */
+  const forget = (key: string) => save((target) => target.removeItem(key))
   const persist = () =>
     save((target) =>
       target.setItem(
@@ -151,9 +153,8 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
   }
 
   async function launch(
-    request: RunRequest | null,
-    begin: (state: AgentRunState) => AgentRunState,
     send: (stream: StreamOptions & { signal: AbortSignal }) => Promise<RunOutcome>,
+    begin: (state: AgentRunState) => AgentRunState = (state) => state,
   ): Promise<RunOutcome> {
     if (inFlight) {
       throw new AgentStoreError({
@@ -167,7 +168,6 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     const before = getState()
     setState((state) => ({
       ...begin(state),
-      ...(request && { request }),
       status: 'submitting',
       error: null,
       result: null,
@@ -280,9 +280,12 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     const projectId = input.projectId ?? getState().projectId
     const locale = input.locale ?? options.locale
     return launch(
-      { kind: 'run' },
-      (state) => ({ ...createInitialRunState(projectId), composition: state.composition }),
       (stream) => options.client.run({ ...input, locale, projectId: projectId as number }, stream),
+      (state) => ({
+        ...createInitialRunState(projectId),
+        request: { kind: 'run' },
+        composition: state.composition,
+      }),
     )
   }
 
@@ -305,40 +308,32 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       return start(lastStart)
     },
     resume(jobId) {
-      return launch(
-        null,
-        (state) => state,
-        async (stream) => {
-          const state = getState()
-          let known: ResumableJob | null = null
-          let id = jobId ?? state.result?.resumeJobId ?? state.jobId
-          if (!id) {
-            known = await checkResume()
-            id = known?.jobId ?? null
-          }
-          const request = { kind: 'resume', jobId: jobIdOrThrow(id) } as const
-          follow(request, known)
-          return options.client.resume({ jobId: request.jobId, locale: options.locale }, stream)
-        },
-      )
+      return launch(async (stream) => {
+        const state = getState()
+        let known: ResumableJob | null = null
+        let id = jobId ?? state.result?.resumeJobId ?? state.jobId
+        if (!id) {
+          known = await checkResume()
+          id = known?.jobId ?? null
+        }
+        const request = { kind: 'resume', jobId: jobIdOrThrow(id) } as const
+        follow(request, known)
+        return options.client.resume({ jobId: request.jobId, locale: options.locale }, stream)
+      })
     },
     retryScene(sceneId) {
-      return launch(
-        null,
-        (state) => state,
-        (stream) => {
-          const request = {
-            kind: 'retry-scene',
-            jobId: jobIdOrThrow(getState().jobId),
-            sceneId,
-          } as const
-          follow(request)
-          return options.client.retryScene(
-            { jobId: request.jobId, sceneId, locale: options.locale },
-            stream,
-          )
-        },
-      )
+      return launch((stream) => {
+        const request = {
+          kind: 'retry-scene',
+          jobId: jobIdOrThrow(getState().jobId),
+          sceneId,
+        } as const
+        follow(request)
+        return options.client.retryScene(
+          { jobId: request.jobId, sceneId, locale: options.locale },
+          stream,
+        )
+      })
     },
     checkResume,
     stop() {
@@ -350,11 +345,10 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       running?.abort()
       const key = storageKey()
       setState(createInitialRunState(options.projectId ?? null), true)
-      save((target) => target.removeItem(key))
+      forget(key)
     },
     discardSnapshot() {
-      const key = storageKey()
-      save((target) => target.removeItem(key))
+      forget(storageKey())
     },
     setOptions(changes) {
       options = { ...options, ...changes }
@@ -381,7 +375,7 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       if (!isRunSnapshot(snapshot) || inFlight) return false
       const maxAge = options.storageMaxAgeMs ?? DEFAULT_STORAGE_MAX_AGE_MS
       if (Date.now() - (snapshot.savedAt ?? Date.now()) > maxAge) {
-        save((target) => target.removeItem(key))
+        forget(key)
         return false
       }
       setState(fromRunSnapshot(snapshot), true)
