@@ -150,9 +150,9 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   }
 
   function store(projectId: number): AgentRunStore {
-    let found = stores.get(projectId)
+    const found = stores.get(projectId)
     if (found) return found
-    found = createAgentRunStore({
+    const created = createAgentRunStore({
       client,
       projectId,
       locale: options.locale,
@@ -167,7 +167,6 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       onCallbackError: (error, callback) =>
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
-    const created = found
     let wasRunning = false
     created.subscribe((state) => {
       const running = isRunning(state)
@@ -186,8 +185,8 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       }
       wasRunning = running
     })
-    stores.set(projectId, found)
-    return found
+    stores.set(projectId, created)
+    return created
   }
 
   return {

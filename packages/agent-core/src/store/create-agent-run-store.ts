@@ -289,9 +289,9 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     )
   }
 
-  function checkResume() {
+  async function checkResume() {
     const { projectId } = getState()
-    return projectId === null ? Promise.resolve(null) : options.client.checkResume({ projectId })
+    return projectId === null ? null : options.client.checkResume({ projectId })
   }
 
   return {
@@ -299,11 +299,9 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
     start,
-    startAgain() {
+    async startAgain() {
       if (!lastStart) {
-        return Promise.reject(
-          new AgentStoreError({ code: 'NO_RUN', message: 'There is no run to start again.' }),
-        )
+        throw new AgentStoreError({ code: 'NO_RUN', message: 'There is no run to start again.' })
       }
       return start(lastStart)
     },
