@@ -3,16 +3,11 @@ import {
   getLines,
   getMessages,
 } from '@microsoft/fetch-event-source/lib/esm/parse.js'
+import { AgentProtocolError } from '../errors/agent-errors'
 
 const LINE_FEED = 10
 const CARRIAGE_RETURN = 13
 const ignore = () => {}
-
-export class EventTooLargeError extends Error {
-  constructor(readonly size: number) {
-    super(`An event grew past ${size} bytes.`)
-  }
-}
 
 function join(chunks: Uint8Array[], size: number): Uint8Array {
   const joined = new Uint8Array(size)
@@ -31,14 +26,21 @@ function join(chunks: Uint8Array[], size: number): Uint8Array {
  * The parser is handed bytes only up to the last line break seen, so its line buffer never
  * grows by re-concatenation, which costs quadratic copying on a long line. The unfinished
  * line waits here as a list of chunks, joined once when its end arrives, and an event that
- * outgrows the bound throws `EventTooLargeError` as soon as it does, before it is read
- * whole.
+ * outgrows the bound throws an `EVENT_TOO_LARGE` `AgentProtocolError` as soon as it does,
+ * before it is read whole.
  */
 export function createMessageReader(options: {
   maxEventBytes: number
   onMessage(message: EventSourceMessage): void
 }) {
   const { maxEventBytes } = options
+  const tooLarge = () =>
+    new AgentProtocolError({
+      code: 'EVENT_TOO_LARGE',
+      event: 'unknown',
+      data: '',
+      message: `An event grew past ${maxEventBytes} bytes, more than the client holds; the connection was closed. Raise maxEventBytes if your compositions are this large.`,
+    })
   let pending: Uint8Array[] = []
   let pendingBytes = 0
   /** Bytes of the current event's complete lines. */
@@ -50,7 +52,7 @@ export function createMessageReader(options: {
   })
   const readChunk = getLines((line, fieldLength) => {
     eventBytes += line.byteLength + 1
-    if (eventBytes > maxEventBytes) throw new EventTooLargeError(maxEventBytes)
+    if (eventBytes > maxEventBytes) throw tooLarge()
     readLine(line, fieldLength)
   })
 
@@ -67,7 +69,7 @@ export function createMessageReader(options: {
       if (chunk.byteLength === 0) return
       pending.push(chunk)
       pendingBytes += chunk.byteLength
-      if (eventBytes + pendingBytes > maxEventBytes) throw new EventTooLargeError(maxEventBytes)
+      if (eventBytes + pendingBytes > maxEventBytes) throw tooLarge()
     },
   }
 }

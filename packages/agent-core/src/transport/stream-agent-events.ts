@@ -4,7 +4,7 @@ import { AgentProtocolError, AgentRequestError, toStreamError } from '../errors/
 import { devWarning } from '../errors/dev-warning'
 import { reportCallbackError } from '../errors/report-callback-error'
 import { parseAgentEvent } from '../protocol/parse-event'
-import { createMessageReader, EventTooLargeError } from './create-message-reader'
+import { createMessageReader } from './create-message-reader'
 import { readRejection } from './read-rejection'
 import type { RunOutcome } from './run-outcome'
 import { validateStreamTiming } from './validate-stream-timing'
@@ -145,17 +145,6 @@ export async function streamAgentEvents(request: StreamRequest): Promise<RunOutc
   } catch (error) {
     if (ending) return ending
     if (error instanceof AgentRequestError) throw error
-    if (error instanceof EventTooLargeError) {
-      return {
-        reason: 'error',
-        error: new AgentProtocolError({
-          code: 'EVENT_TOO_LARGE',
-          event: 'unknown',
-          data: '',
-          message: `An event grew past ${error.size} bytes, more than the client holds; the connection was closed. Raise maxEventBytes if your compositions are this large.`,
-        }),
-      }
-    }
     if (error instanceof AgentProtocolError) return { reason: 'error', error }
     return { reason: 'interrupted', cause: 'network' }
   } finally {
