@@ -2,6 +2,7 @@ import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvida
 import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { toStreamError } from '../errors/agent-errors'
 import type { AgentRunState, SceneState, ToolCallState } from './run-state'
+import { sceneIdAt } from './select-progress'
 
 /** A copy without a prototype: server ids such as `constructor` or `__proto__` stay plain keys. */
 export function copyRecord<Value>(record: Record<string, Value>): Record<string, Value> {
@@ -173,14 +174,24 @@ export function reduceAgentEvent(
   }
 }
 
-/** After a stream ends early, scenes it left running are pending again, as on the server. */
-export function settleRunningScenes(state: AgentRunState): AgentRunState {
+/** The scenes `picks` chooses, changed by `change`; copied once, and only if one is chosen. */
+function changeScenes(
+  state: AgentRunState,
+  picks: (scene: SceneState) => boolean,
+  change: Partial<SceneState>,
+): AgentRunState['scenes'] | undefined {
   let scenes: AgentRunState['scenes'] | undefined
   for (const scene of Object.values(state.scenes)) {
-    if (scene.status !== 'running') continue
+    if (!picks(scene)) continue
     scenes ??= copyRecord(state.scenes)
-    scenes[scene.sceneId] = { ...scene, status: 'pending' }
+    scenes[scene.sceneId] = { ...scene, ...change }
   }
+  return scenes
+}
+
+/** After a stream ends early, scenes it left running are pending again, as on the server. */
+export function settleRunningScenes(state: AgentRunState): AgentRunState {
+  const scenes = changeScenes(state, (scene) => scene.status === 'running', { status: 'pending' })
   return scenes ? { ...state, scenes } : state
 }
 
@@ -192,16 +203,12 @@ export function settleRunningScenes(state: AgentRunState): AgentRunState {
 function completeEveryScene(state: AgentRunState): AgentRunState {
   const total = Math.min(state.plan?.totalScenes ?? 0, STREAM_LIMITS.scenesMax)
   if (total === 0) return state
-  const seen = new Set<number>()
-  let scenes: AgentRunState['scenes'] | undefined
-  for (const scene of Object.values(state.scenes)) {
-    seen.add(scene.sceneIndex)
-    if (scene.status === 'complete') continue
-    scenes ??= copyRecord(state.scenes)
-    scenes[scene.sceneId] = { ...scene, status: 'complete', error: undefined }
-  }
+  let scenes = changeScenes(state, (scene) => scene.status !== 'complete', {
+    status: 'complete',
+    error: undefined,
+  })
   for (let sceneIndex = 0; sceneIndex < total; sceneIndex++) {
-    if (seen.has(sceneIndex)) continue
+    if (sceneIdAt(state, sceneIndex) !== undefined) continue
     scenes ??= copyRecord(state.scenes)
     const sceneId = `#${sceneIndex}`
     scenes[sceneId] = { sceneId, sceneIndex, status: 'complete', attempts: 0 }
