@@ -68,22 +68,21 @@ export function selectCreditShortage(state: AgentRunState): CreditShortageView {
   if (refusal === undefined && !shortage) return NONE
   let view = views.get(state)
   if (view) return view
+  // A refusal, else a shortage: `NONE` covered neither.
+  const refused = refusal !== undefined
   const progress = selectProgress(state)
   const estPerScene = numberOr(shortage?.estPerScene, null)
   const remainingCredit = numberOr(shortage?.remainingCredit, numberOr(refusal?.available, null))
   const totalScenes = shortage?.totalScenes || progress.total
   const completedScenes = Math.max(shortage?.completedScenes ?? 0, progress.completed)
   view = {
-    trigger: refusal !== undefined ? 'refused' : shortage ? 'shortage' : null,
-    cause: refusal !== undefined ? error : shortage,
-    action:
-      refusal !== undefined
-        ? request?.kind === 'run'
-          ? 'try-again'
-          : (request?.kind ?? 'resume')
-        : shortage
-          ? 'resume'
-          : null,
+    trigger: refused ? 'refused' : 'shortage',
+    cause: refused ? error : shortage,
+    action: !refused
+      ? 'resume'
+      : request?.kind === 'run'
+        ? 'try-again'
+        : (request?.kind ?? 'resume'),
     sceneId: request?.kind === 'retry-scene' ? request.sceneId : null,
     figures: {
       completedScenes,

@@ -31,10 +31,8 @@ export function clearAgentStorage(
 ): number {
   const storage = options.storage ?? (globalThis as { localStorage?: ListableStorage }).localStorage
   if (!storage) return 0
-  const prefix =
-    options.userId === undefined
-      ? STORAGE_PREFIX
-      : `${STORAGE_PREFIX}${encodeURIComponent(options.userId)}:`
+  // A key without a project is the prefix of all of its user's keys.
+  const prefix = storageKeyFor(null, options.userId)
   const keys: string[] = []
   for (let index = 0; index < storage.length; index++) {
     const key = storage.key(index)
