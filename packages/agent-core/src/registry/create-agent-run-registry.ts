@@ -22,6 +22,7 @@ import {
   createAgentRunStore,
 } from '../store/create-agent-run-store'
 import type { RunStorage } from '../store/run-storage'
+import { callListener, SOURCE } from '../transport/call-listener'
 
 /** What one project's listeners hear: the events and endings of its requests. */
 export interface RunListener {
@@ -84,7 +85,6 @@ const CLIENT_OPTIONS = [
 ] as const
 
 let registries = 0
-const SOURCE = '@kvidai/agent-core'
 
 /**
  * The run stores of one app (one provider), a store per project made on first use, and the
@@ -140,12 +140,12 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       onFinish: (finish) => options.onFinish?.({ ...finish, projectId }),
     }
     for (const each of [telemetry, ...(listeners.get(projectId) ?? [])]) {
-      const listener = typeof each === 'function' ? each() : each
-      try {
-        ;(listener[name] as ((...args: typeof values) => void) | undefined)?.(...values)
-      } catch (error) {
-        reportCallbackError(SOURCE, name, error, options.onCallbackError)
-      }
+      callListener(
+        typeof each === 'function' ? each() : each,
+        name,
+        values,
+        options.onCallbackError,
+      )
     }
   }
 

@@ -15,9 +15,10 @@ import {
   AgentStoreError,
   AgentValidationError,
 } from '../errors/agent-errors'
-import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
+import type { CallbackErrorHandler } from '../errors/report-callback-error'
 import { reduceAgentEvent, settleRunningScenes, withWarning } from '../state/reduce-agent-event'
 import { type AgentRunState, createInitialRunState, type RunRequest } from '../state/run-state'
+import { callListener } from '../transport/call-listener'
 import type { RunOutcome } from '../transport/run-outcome'
 import {
   type AgentRunSnapshot,
@@ -108,8 +109,6 @@ export interface AgentRunStore
   ): void
 }
 
-const SOURCE = '@kvidai/agent-core'
-
 /**
  * A store for one project's agent runs, on `zustand/vanilla`. One request at a time; every
  * event goes through `reduceAgentEvent`; nothing a failure says clears the composition.
@@ -145,11 +144,7 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     name: Name,
     ...values: Parameters<NonNullable<AgentRunStoreOptions[Name]>>
   ) {
-    try {
-      ;(options[name] as ((...args: typeof values) => void) | undefined)?.(...values)
-    } catch (error) {
-      reportCallbackError(SOURCE, name, error, options.onCallbackError)
-    }
+    callListener(options, name, values, options.onCallbackError)
   }
 
   async function launch(

@@ -2,8 +2,8 @@ import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvida
 import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { AgentProtocolError, AgentRequestError, toStreamError } from '../errors/agent-errors'
 import { devWarning } from '../errors/dev-warning'
-import { reportCallbackError } from '../errors/report-callback-error'
 import { parseAgentEvent } from '../protocol/parse-event'
+import { callListener, SOURCE } from './call-listener'
 import { createMessageReader } from './create-message-reader'
 import { readRejection } from './read-rejection'
 import type { RunOutcome } from './run-outcome'
@@ -42,8 +42,6 @@ export interface StreamRequest extends StreamListeners, StreamTiming {
 
 export const DEFAULT_STALL_AFTER_MS = 60_000
 
-const SOURCE = '@kvidai/agent-core'
-
 function isEventStream(response: Response): response is Response & { body: ReadableStream } {
   const type = response.headers.get('content-type') ?? ''
   return response.ok && response.body !== null && type.startsWith('text/event-stream')
@@ -81,11 +79,7 @@ export async function streamAgentEvents(request: StreamRequest): Promise<RunOutc
     name: Name,
     ...values: Parameters<NonNullable<StreamListeners[Name]>>
   ) {
-    try {
-      ;(request[name] as ((...args: typeof values) => void) | undefined)?.(...values)
-    } catch (error) {
-      reportCallbackError(SOURCE, name, error, request.onCallbackError)
-    }
+    callListener(request, name, values, request.onCallbackError)
   }
   function warn(warning: AgentProtocolWarning) {
     devWarning(SOURCE, `${warning.event} event, ${warning.field}: ${warning.message}`)
