@@ -13,9 +13,7 @@ export function copyRecord<Value>(record: Record<string, Value>): Record<string,
 
 /** The state with one more warning, keeping the latest `STREAM_LIMITS.warningsMax`. */
 export function withWarning(state: AgentRunState, warning: AgentProtocolWarning): AgentRunState {
-  const warnings = [...state.warnings, warning]
-  if (warnings.length > STREAM_LIMITS.warningsMax) warnings.shift()
-  return { ...state, warnings }
+  return { ...state, warnings: [...state.warnings, warning].slice(-STREAM_LIMITS.warningsMax) }
 }
 
 /** The scene order with one scene put where its index belongs: a search, not a sort. */
