@@ -73,10 +73,11 @@ function withScene(
 function withToolCall(state: AgentRunState, call: ToolCallState): AgentRunState {
   const toolCalls = copyRecord(state.toolCalls)
   if (!Object.hasOwn(toolCalls, call.toolUseId)) {
+    // The oldest calls go first once the bound is reached: ids[0] to ids[length - max].
     const ids = Object.keys(toolCalls)
-    // The oldest calls go first once the bound is reached.
-    const excess = ids.length + 1 - STREAM_LIMITS.toolCallsMax
-    for (const id of ids.slice(0, Math.max(0, excess))) delete toolCalls[id]
+    for (let oldest = ids.length - STREAM_LIMITS.toolCallsMax; oldest >= 0; oldest--) {
+      delete toolCalls[ids[oldest] as string]
+    }
   }
   toolCalls[call.toolUseId] = call
   return { ...state, toolCalls }
