@@ -363,7 +363,8 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       const saved = await storage.getItem(key)
       let snapshot: unknown
       try {
-        snapshot = saved ? JSON.parse(saved) : null
+        // Nothing saved parses as null, and a broken text leaves it undefined: neither restores.
+        snapshot = JSON.parse(saved as string)
       } catch {}
       if (!isRunSnapshot(snapshot) || inFlight) return false
       const maxAge = options.storageMaxAgeMs ?? DEFAULT_STORAGE_MAX_AGE_MS
