@@ -15,13 +15,15 @@ export interface AgentErrorOptions {
  * Every error this package throws or reports extends this class and carries a `code`;
  * each takes one options object, `cause` included. `isInstance` checks by marker, so it
  * holds even when two copies of the SDK are installed (where `instanceof` fails).
+ * `Options` is what a subclass's constructor takes, for a subclass that needs no
+ * constructor of its own.
  */
-export class AgentError extends Error {
+export class AgentError<Options extends AgentErrorOptions = AgentErrorOptions> extends Error {
   /** The class's marker name: it survives minifiers, which rename classes. */
   static readonly kind: string = 'AgentError'
   declare readonly code: string
 
-  constructor({ message, cause, ...fields }: AgentErrorOptions) {
+  constructor({ message, cause, ...fields }: Options) {
     super(message, cause === undefined ? undefined : { cause })
     Object.assign(this, fields)
     // Marked as every class it is an instance of, from its own up to this one.
@@ -87,23 +89,19 @@ export class AgentRequestError extends AgentError {
 export type AgentProtocolErrorCode = 'EVENT_TOO_LARGE' | 'UNREADABLE_DONE'
 
 /** The stream broke the protocol in a way the run cannot go on from. */
-export class AgentProtocolError extends AgentError {
+export class AgentProtocolError extends AgentError<{
+  code: AgentProtocolErrorCode
+  event: string
+  data: string
+  message: string
+  cause?: unknown
+}> {
   static override readonly kind: string = 'AgentProtocolError'
   declare readonly code: AgentProtocolErrorCode
   /** The event's name, as it came off the wire. */
   declare readonly event: string
   /** The start of the event's data, for a bug report. */
   declare readonly data: string
-
-  constructor(options: {
-    code: AgentProtocolErrorCode
-    event: string
-    data: string
-    message: string
-    cause?: unknown
-  }) {
-    super(options)
-  }
 }
 
 /**
@@ -121,13 +119,13 @@ export class AgentStreamError extends AgentError {
 export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'NO_JOB' | 'NO_RUN'
 
 /** A store action that cannot run now; nothing was sent. */
-export class AgentStoreError extends AgentError {
+export class AgentStoreError extends AgentError<{
+  code: AgentStoreErrorCode
+  message: string
+  cause?: unknown
+}> {
   static override readonly kind: string = 'AgentStoreError'
   declare readonly code: AgentStoreErrorCode
-
-  constructor(options: { code: AgentStoreErrorCode; message: string; cause?: unknown }) {
-    super(options)
-  }
 }
 
 /** The error an `error` event reports, with its code when it names a documented one. */

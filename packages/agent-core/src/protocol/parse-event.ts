@@ -26,7 +26,7 @@ import {
   isObject,
   map,
   number,
-  optionalCount,
+  optional,
   optionalObject,
   optionalText,
   readPayload,
@@ -102,19 +102,15 @@ function createSchemas() {
   const DONE_RESULT = {
     message: text(''),
     messageKey: optionalText,
-    messageParams: (value, context) =>
-      value == null
-        ? undefined
-        : map<string | number>((entry) => typeof entry === 'string' || isNumber(entry))(
-            value,
-            context,
-          ),
+    messageParams: optional(
+      map<string | number>((entry) => typeof entry === 'string' || isNumber(entry)),
+    ),
     composition: composition(false),
     toolResults,
     projectId,
     resumeJobId: optionalText,
-    remainingScenes: optionalCount(scenesMax),
-    totalScenes: optionalCount(scenesMax),
+    remainingScenes: optional(count(scenesMax)),
+    totalScenes: optional(count(scenesMax)),
     tokenUsage: optionalObject(TOKEN_USAGE),
     cost: optionalObject(COST),
   } satisfies Schema<DoneResult>

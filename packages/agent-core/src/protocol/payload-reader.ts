@@ -60,31 +60,26 @@ export function readPayload<Shape>(
   return result as Shape
 }
 
-type Fallback<Value> = Value | ((payload: Fields) => Value)
-
-/** A field of one JSON type, else `fallback` (reported). */
+/** A field of one JSON type, else `fallback` (reported), worked out from the payload. */
 function required<Value>(
   accepts: (value: unknown) => boolean,
-  fallback: Fallback<Value>,
+  fallback: (payload: Fields) => Value,
 ): FieldReader<Value> {
   return (value, context) => {
     if (accepts(value)) return value as Value
-    const used =
-      typeof fallback === 'function'
-        ? (fallback as (payload: Fields) => Value)(context.payload)
-        : fallback
+    const used = fallback(context.payload)
     context.report(`got ${describe(value)}; used ${JSON.stringify(used)}`)
     return used
   }
 }
 
-/** A field of one JSON type, or absent or null (undefined); another type is reported and dropped. */
-function optional<Value>(
-  accepts: (value: unknown) => boolean,
-  value: unknown,
-  context: FieldContext,
-): Value | undefined {
-  if (value == null || accepts(value)) return (value ?? undefined) as Value | undefined
+/** Reads a field that may be absent or null (either gives undefined) with `read`. */
+export function optional<Value>(read: FieldReader<Value>): FieldReader<Value | undefined> {
+  return (value, context) => (value == null ? undefined : read(value, context))
+}
+
+/** Reports a field of the wrong type and drops it (undefined). */
+function ignore(value: unknown, context: FieldContext): undefined {
   context.report(`got ${describe(value)}; ignored it`)
   return undefined
 }
@@ -95,26 +90,22 @@ export const isNumber = (value: unknown) => typeof value === 'number' && Number.
 
 // Factories, not readers made at load time: nothing runs until a stream is read, so a
 // bundler can drop all of this from an app that never reads one.
-export const text = (fallback: Fallback<string>) => required<string>(isText, fallback)
+export const text = (fallback: string) => required<string>(isText, () => fallback)
+/** A text, or absent or null (undefined); another type is reported and dropped. */
 export const optionalText: FieldReader<string | undefined> = (value, context) =>
-  optional(isText, value, context)
-export const flag = (fallback: Fallback<boolean>) => required<boolean>(isFlag, fallback)
-export const number = (fallback: number) => required<number>(isNumber, fallback)
+  value == null || isText(value) ? (value ?? undefined) : ignore(value, context)
+export const flag = (fallback: (payload: Fields) => boolean) => required<boolean>(isFlag, fallback)
+export const number = (fallback: number) => required<number>(isNumber, () => fallback)
 
 /** A whole count from 0 to `max`: a larger one is clamped to `max`, anything else is 0. */
 export function count(max: number): FieldReader<number> {
-  const whole = required<number>(Number.isSafeInteger, 0)
+  const whole = required<number>(Number.isSafeInteger, () => 0)
   return (value, context) => {
     const found = whole(value, context)
     const bounded = Math.min(Math.max(found, 0), max)
     if (bounded !== found) context.report(`got ${found}; used ${bounded}`)
     return bounded
   }
-}
-
-export function optionalCount(max: number): FieldReader<number | undefined> {
-  const read = count(max)
-  return (value, context) => (value == null ? undefined : read(value, context))
 }
 
 /** A map whose values pass `keeps`, without a prototype, so no key can mean anything else. */
@@ -135,9 +126,7 @@ export function map<Value>(keeps: (value: unknown) => boolean): FieldReader<Reco
 
 /** An object read with its own schema; absent or null gives undefined. */
 export function optionalObject<Shape>(schema: Schema<Shape>): FieldReader<Shape | undefined> {
-  return (value, context) => {
-    if (isObject(value)) return context.read(schema, value)
-    if (value != null) context.report(`got ${describe(value)}; ignored it`)
-    return undefined
-  }
+  return optional((value, context) =>
+    isObject(value) ? context.read(schema, value) : ignore(value, context),
+  )
 }

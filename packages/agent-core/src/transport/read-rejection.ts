@@ -1,5 +1,6 @@
 import { AGENT_REJECT_CODES, type AgentRejectCode } from '@kvidai/agent-protocol'
 import { AgentRequestError } from '../errors/agent-errors'
+import { isObject } from '../protocol/payload-reader'
 
 /** The most of a reject's body that is read: error bodies are small; a page may not be. */
 const REJECTION_MAX_BYTES = 64 * 1024
@@ -41,12 +42,11 @@ async function readStart(response: Response): Promise<string> {
 export async function readRejection(response: Response): Promise<AgentRequestError> {
   const { status } = response
   const text = await readStart(response)
-  let body: Record<string, unknown> | undefined
+  let body: unknown
   try {
     body = JSON.parse(text)
   } catch {}
-  const error = body?.error
-  if (typeof body !== 'object' || body === null || typeof error !== 'string') {
+  if (!isObject(body) || typeof body.error !== 'string') {
     return new AgentRequestError({
       code: 'BAD_RESPONSE',
       status,
@@ -54,6 +54,7 @@ export async function readRejection(response: Response): Promise<AgentRequestErr
       data: text.slice(0, 500),
     })
   }
+  const { error } = body
   const data = typeof body.data === 'object' ? (body.data as Record<string, unknown> | null) : null
   const retryAfter = [body.retryAfter, data?.retryAfter].find(
     (value): value is number => typeof value === 'number' && Number.isFinite(value),
