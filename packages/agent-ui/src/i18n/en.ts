@@ -36,9 +36,3 @@ export const en = {
 
 export type MessageKey = keyof typeof en
 export type Catalog = Record<MessageKey, Message>
-
-/** Whether a key from elsewhere (a server's `messageKey`, an error code) has a message. */
-export function isMessageKey(key: string): key is MessageKey {
-  // Own keys only: a server's `messageKey` of `constructor` is not a message.
-  return Object.hasOwn(en, key)
-}
