@@ -54,7 +54,7 @@ export const budgets = [
     path: entry('resume-button.js'),
     ignore: peers,
     target: null,
-    ceiling: 4850,
+    ceiling: 2700,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
 ]

@@ -1,7 +1,8 @@
 import type { AgentRunSnapshot } from '@kvidai/agent-core'
 import { useAgentStore } from '@kvidai/agent-react'
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { boundaryMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 
 export interface AgentErrorBoundaryFallbackProps {
   error: unknown
@@ -49,7 +50,7 @@ class Boundary extends Component<BoundaryProps, { error: unknown; failed: boolea
 }
 
 function DefaultFallback({ reset }: AgentErrorBoundaryFallbackProps) {
-  const translate = useTranslate()
+  const translate = useMessages(boundaryMessages)
   return (
     <div role="alert" data-kvid-error-boundary="" data-state="error">
       <p>{translate('boundary.message')}</p>

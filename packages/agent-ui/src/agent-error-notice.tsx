@@ -2,7 +2,8 @@ import type { AgentError } from '@kvidai/agent-core'
 import { useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react'
 import { describeError, errorCode } from './describe-error'
-import { useTranslate } from './i18n/use-translate'
+import { errorMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 
 export interface AgentErrorNoticeProps extends ComponentPropsWithoutRef<'div'> {
   projectId?: number
@@ -14,7 +15,7 @@ export interface AgentErrorNoticeProps extends ComponentPropsWithoutRef<'div'> {
  */
 export const AgentErrorNotice = forwardRef<HTMLDivElement, AgentErrorNoticeProps>(
   function AgentErrorNotice({ projectId, ...props }, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(errorMessages)
     const error = useAgentSelector((state) => state.error, { projectId })
     const interrupted = useAgentSelector((state) => state.status === 'interrupted', { projectId })
     const [dismissed, setDismissed] = useState<AgentError | 'interrupted' | null>(null)

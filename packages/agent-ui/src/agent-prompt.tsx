@@ -16,8 +16,8 @@ import {
   useRef,
   useState,
 } from 'react'
-import type { MessageKey } from './i18n/en'
-import { useTranslate } from './i18n/use-translate'
+import { type PromptKey, promptMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 import { attachmentProblem, readAttachment } from './read-attachment'
 
 export interface AgentPromptProps
@@ -52,7 +52,7 @@ export interface AgentPromptProps
 const STARTED = new Set(['streaming', 'done', 'failed', 'interrupted', 'stopped'])
 
 interface Problem {
-  key: MessageKey
+  key: PromptKey
   params?: Record<string, string | number>
 }
 
@@ -80,7 +80,7 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
   },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(promptMessages)
   const run = useAgentRun({ projectId })
   const [ownMessage, setOwnMessage] = useState(defaultValue)
   const message = value ?? ownMessage

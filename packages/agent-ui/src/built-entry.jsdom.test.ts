@@ -27,6 +27,11 @@ describe('the built package', () => {
     expect(resumeButton).not.toContainEqual(expect.stringMatching(/^locales\//))
   })
 
+  it('leaves the whole English catalog out of a component: it reaches only its own group', () => {
+    expect([...reachable('resume-button.js')]).not.toContain('i18n/en.js')
+    expect([...reachable('run-status.js')]).not.toContain('i18n/en.js')
+  })
+
   it('ships Korean and Spanish as entries of plain data, importable from server components', () => {
     for (const locale of ['ko', 'es']) {
       expect(existsSync(new URL(`locales/${locale}.d.ts`, dist))).toBe(true)

@@ -1,7 +1,8 @@
 import { type Composition, DEFAULT_FPS, type Item } from '@kvidai/agent-core'
 import { useComposition } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { timelineMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 
 export interface CompositionTimelineProps extends ComponentPropsWithoutRef<'section'> {
   projectId?: number
@@ -26,7 +27,7 @@ function lengthInFrames(composition: Composition): number {
  */
 export const CompositionTimeline = forwardRef<HTMLElement, CompositionTimelineProps>(
   function CompositionTimeline({ projectId, composition: given, ...props }, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(timelineMessages)
     const latest = useComposition({ projectId })
     const composition = given === undefined ? latest : given
     const label = translate('timeline.label')

@@ -6,8 +6,9 @@ import {
   AgentStreamError,
   AgentValidationError,
 } from '@kvidai/agent-core'
-import { isMessageKey } from './i18n/en'
-import type { Translate } from './i18n/use-translate'
+import { hasMessage } from './i18n/has-message'
+import { type ErrorKey, errorMessages } from './i18n/messages'
+import type { Translate } from './i18n/translate'
 
 /** A code this SDK names, for styling and tests: the reject code, or the kind of failure. */
 export function errorCode(error: AgentError): string {
@@ -22,7 +23,7 @@ export function errorCode(error: AgentError): string {
  * What went wrong and what to do, in the user's language. Errors are told apart by their
  * markers (`isInstance`), so errors from a second copy of the SDK read the same.
  */
-export function describeError(translate: Translate, error: AgentError): string {
+export function describeError(translate: Translate<ErrorKey>, error: AgentError): string {
   // Read before the marker checks, which narrow the type of `error` as they go.
   const { code, message } = error
   const request = AgentRequestError.isInstance(error) ? error : null
@@ -34,7 +35,7 @@ export function describeError(translate: Translate, error: AgentError): string {
     return translate('error.stream', { detail: error.message })
   if (request || AgentStoreError.isInstance(error)) {
     const key = `error.${code}`
-    return translate(isMessageKey(key) ? key : 'error.UNKNOWN', {
+    return translate(hasMessage(errorMessages, key) ? key : 'error.UNKNOWN', {
       detail: message,
       seconds: request ? (request.retryAfter ?? 60) : undefined,
       status: request?.status,

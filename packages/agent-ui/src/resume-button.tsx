@@ -1,6 +1,7 @@
 import { useAgentRun, useResumeCheck } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { resumeMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 import { composeEventHandlers } from './utils/compose-event-handlers'
 
 export interface ResumeButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -17,7 +18,7 @@ export const ResumeButton = forwardRef<HTMLButtonElement, ResumeButtonProps>(fun
   { projectId, onClick, disabled, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(resumeMessages)
   const check = useResumeCheck({ projectId })
   const run = useAgentRun({ projectId })
   const [resuming, setResuming] = useState(false)

@@ -1,7 +1,12 @@
 import { useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { doneMessage, useTranslate } from './i18n/use-translate'
+import { doneMessage } from './i18n/done-message'
+import { creditUnitMessages, statusMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 import { StopButton } from './stop-button'
+
+/** Its own English and the credit amount, declared once so translations stay stable. */
+const messages = { ...statusMessages, ...creditUnitMessages }
 
 export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
   projectId?: number
@@ -16,7 +21,7 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   { projectId, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(messages)
   const status = useAgentSelector((state) => state.status, { projectId })
   const stalled = useAgentSelector((state) => state.stalled, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })

@@ -1,6 +1,7 @@
 import { useAgentRun } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { stopMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 import { composeEventHandlers } from './utils/compose-event-handlers'
 
 export interface StopButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -18,7 +19,7 @@ export const StopButton = forwardRef<HTMLButtonElement, StopButtonProps>(functio
   { projectId, onClick, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(stopMessages)
   const run = useAgentRun({ projectId })
   if (!run.isRunning) return null
   return (

@@ -1,6 +1,7 @@
 import { useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { warningsMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 
 export interface TemplateWarningsProps extends ComponentPropsWithoutRef<'section'> {
   projectId?: number
@@ -9,7 +10,7 @@ export interface TemplateWarningsProps extends ComponentPropsWithoutRef<'section
 /** What the template check found while the agent fell back; nothing when all was well. */
 export const TemplateWarnings = forwardRef<HTMLElement, TemplateWarningsProps>(
   function TemplateWarnings({ projectId, ...props }, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(warningsMessages)
     const warnings = useAgentSelector((state) => state.templateWarnings, { projectId })
     if (warnings.length === 0) return null
     return (

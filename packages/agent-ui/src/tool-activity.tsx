@@ -1,6 +1,7 @@
 import { useToolCalls } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from './i18n/use-translate'
+import { toolsMessages } from './i18n/messages'
+import { useMessages } from './i18n/use-messages'
 
 export interface ToolActivityProps extends ComponentPropsWithoutRef<'section'> {
   projectId?: number
@@ -11,7 +12,7 @@ export const ToolActivity = forwardRef<HTMLElement, ToolActivityProps>(function 
   { projectId, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(toolsMessages)
   const calls = useToolCalls({ projectId })
   return (
     <section aria-label={translate('tools.label')} data-kvid-tools="" ref={ref} {...props}>

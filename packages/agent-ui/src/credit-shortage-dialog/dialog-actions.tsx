@@ -1,5 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { creditMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { useDialogContext } from './dialog-context'
 
 export const DEFAULT_TOP_UP_URL = 'https://kvid.ai/credits/purchase'
@@ -20,7 +21,7 @@ export const DialogActions = forwardRef<HTMLDivElement, DialogActionsProps>(func
   { topUpUrl = DEFAULT_TOP_UP_URL, onTopUp, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(creditMessages)
   const { shortage } = useDialogContext('Actions')
   return (
     <div data-kvid-dialog-actions="" ref={ref} {...props}>

@@ -1,13 +1,17 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { creditMessages, creditUnitMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { useDialogContext } from './dialog-context'
+
+/** The dialog's English and the credit amount, declared once so translations stay stable. */
+const factsMessages = { ...creditMessages, ...creditUnitMessages }
 
 export type DialogTitleProps = ComponentPropsWithoutRef<'h2'>
 
 /** The dialog's name: "Not enough credits". */
 export const DialogTitle = forwardRef<HTMLHeadingElement, DialogTitleProps>(
   function DialogTitle(props, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(creditMessages)
     const { titleId } = useDialogContext('Title')
     return (
       <h2 id={titleId} ref={ref} {...props}>
@@ -22,7 +26,7 @@ export type DialogDescriptionProps = ComponentPropsWithoutRef<'p'>
 /** Why it opened: the run ran short mid-way, or it was refused before it began. */
 export const DialogDescription = forwardRef<HTMLParagraphElement, DialogDescriptionProps>(
   function DialogDescription(props, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(creditMessages)
     const { shortage, descriptionId } = useDialogContext('Description')
     const { trigger, figures } = shortage
     return (
@@ -44,7 +48,7 @@ export type DialogFactsProps = ComponentPropsWithoutRef<'div'>
 /** The figures: scenes done of the total, credits left, per scene, needed, and covered. */
 export const DialogFacts = forwardRef<HTMLDivElement, DialogFactsProps>(
   function DialogFacts(props, ref) {
-    const translate = useTranslate()
+    const translate = useMessages(factsMessages)
     const { shortage } = useDialogContext('Facts')
     const { completedScenes, totalScenes, remainingCredit, estPerScene, neededCredits } =
       shortage.figures

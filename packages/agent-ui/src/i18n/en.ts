@@ -1,171 +1,38 @@
 import type { Message } from './format-message'
+import {
+  boardMessages,
+  boundaryMessages,
+  creditMessages,
+  creditUnitMessages,
+  errorMessages,
+  promptMessages,
+  resumeMessages,
+  statusMessages,
+  stopMessages,
+  timelineMessages,
+  toolsMessages,
+  warningsMessages,
+} from './messages'
 
-/** English, the source catalog: every other language has exactly these keys. */
+/**
+ * English, the source catalog: every other language has exactly these keys. Assembled from
+ * the per-component groups in `./messages`; the components take their own group, so an app
+ * bundles only the English of the components it uses.
+ */
 export const en = {
-  // Scene progress board
-  'board.label': 'Scene progress',
-  'board.summary': {
-    plural: 'total',
-    one: '{completed} of {total} scene',
-    other: '{completed} of {total} scenes',
-  },
-  'board.failedCount': { plural: 'failed', one: '{failed} failed', other: '{failed} failed' },
-  'board.empty': 'No scenes yet.',
-  'board.announce.completed': {
-    plural: 'count',
-    one: '{count} more scene is done. {completed} of {total}.',
-    other: '{count} more scenes are done. {completed} of {total}.',
-  },
-  'board.announce.failed': {
-    plural: 'count',
-    one: '{count} scene failed.',
-    other: '{count} scenes failed.',
-  },
-  'scene.label': 'Scene {number}',
-  'scene.state.pending': 'Waiting',
-  'scene.state.running': 'Generating…',
-  'scene.state.complete': 'Done',
-  'scene.state.failed': 'Failed',
-  'scene.voiceWarning': 'No narration',
-  'scene.retry': 'Retry',
-  'scene.retryLabel': 'Retry scene {number}',
-
-  // Resume
-  'resume.button': {
-    plural: 'count',
-    one: '▶ Resume {count} scene',
-    other: '▶ Resume {count} scenes',
-  },
-  'resume.busy': 'Resuming…',
-
-  // Credit shortage
-  'credit.title': 'Not enough credits',
-  'credit.description': 'The video stopped because your credits ran out. Finished scenes are kept.',
-  'credit.progress': {
-    plural: 'total',
-    one: '{completed} of {total} scene done',
-    other: '{completed} of {total} scenes done',
-  },
-  'credit.remaining': 'Credits left',
-  'credit.perScene': 'Estimated cost per scene',
-  'credit.covers': {
-    plural: 'count',
-    one: 'Your balance covers {count} more scene.',
-    other: 'Your balance covers {count} more scenes.',
-  },
-  'credit.needed': 'Credits needed to finish',
-  'credit.unit': { plural: 'credits', one: '{credits} credit', other: '{credits} credits' },
-  'credit.topUp': 'Top up credits',
-  'credit.resume': 'Resume',
-  'credit.tryAgain': 'Try again',
-  'credit.close': 'Close',
-  'credit.rejected':
-    'There were not enough credits to start: {available} available, {required} required.',
-
-  // Run status
-  'stop.button': 'Stop',
-  'status.stalled': 'No news from the agent for a while — still waiting.',
-  'boundary.message': 'This panel could not be shown.',
-  'boundary.reset': 'Reset',
-  'status.estimate': 'About {minutes} min to render',
-  'status.tokens': '{input} input and {output} output tokens',
-  'status.idle': 'Ready',
-  'status.submitting': 'Sending…',
-  'status.streaming': 'Working…',
-  'status.done': 'Finished',
-  'status.failed': 'Failed',
-  'status.rejected': 'Not started',
-  'status.interrupted': 'Interrupted — you can resume',
-  'status.stopped': 'Stopped',
-  'status.cost': 'Credits used',
-  'status.costTotal': {
-    plural: 'credits',
-    one: '{credits} credit in total',
-    other: '{credits} credits in total',
-  },
-
-  // Tool activity
-  'tools.label': 'Agent activity',
-  'tools.empty': 'No tools used yet.',
-  'tools.running': 'running',
-  'tools.success': 'done',
-  'tools.failed': 'failed',
-
-  // Template warnings
-  'warnings.label': 'Template warnings',
-
-  // Errors: what happened and the fix
-  'error.UNAUTHORIZED':
-    'The API key was not accepted. Check the key, or issue a new one in your kvid.ai dashboard.',
-  'error.CONCURRENT_LIMIT': 'Another run is in progress — wait for it or resume.',
-  'error.INSUFFICIENT_CREDIT': 'Not enough credits to start. Top up and try again.',
-  'error.MISSING_PARAMETERS': 'The request was missing something: {detail}',
-  'error.ZOMBIE_TIMEOUT': 'The previous run got stuck and was stopped. Try again.',
-  'error.FORBIDDEN': 'This account may not change that project.',
-  'error.PROJECT_NOT_FOUND': 'That project no longer exists.',
-  'error.JOB_NOT_FOUND': 'That video job no longer exists. Start a new run.',
-  'error.INTERNAL_ERROR': 'The agent had a problem on its side. Try again in a moment.',
-  'error.rate_limited': 'Too many requests. Try again in {seconds} seconds.',
-  'error.invalid_input': 'The request was not accepted: {detail}',
-  'error.UNKNOWN': 'The agent refused the request: {detail}',
-  'error.BAD_RESPONSE':
-    'The server sent an unexpected answer (status {status}). Try again in a moment.',
-  'error.RUN_IN_FLIGHT': 'A run is already in progress.',
-  'error.NO_JOB': 'There is nothing to resume.',
-  'error.validation': 'Check {field}: {detail}',
-  'error.stream': 'The agent stopped with an error: {detail}',
-  'error.protocol': 'The agent sent something this app could not read. Finished work is kept.',
-  'error.interrupted':
-    'The connection dropped. Finished scenes are kept — resume to finish the rest.',
-  'error.dismiss': 'Dismiss',
-
-  // Prompt
-  'prompt.label': 'Instruction',
-  'prompt.placeholder': 'Describe an edit, or a video to make…',
-  'prompt.submit': 'Run agent',
-  'prompt.attach': 'Attach files',
-  'prompt.remove': 'Remove {name}',
-  'prompt.attachments': 'Attachments',
-  'prompt.empty': 'Write an instruction first.',
-  'prompt.tooLong': 'The instruction is too long: at most {max} characters.',
-  'prompt.tooMany': 'At most {max} files can be attached.',
-  'prompt.tooLarge': '{name} is too large: at most {max} MB per file.',
-  'prompt.badType': '{name} cannot be attached: use images, video, audio, PDF or text.',
-  'prompt.readFailed': '{name} could not be read. Try attaching it again.',
-  'prompt.reading': 'Reading files…',
-
-  // Timeline
-  'timeline.label': 'Composition timeline',
-  'timeline.empty': 'The composition is empty.',
-  'timeline.track': 'Track {name}',
-  'timeline.item': '{type} from {start} s for {duration} s',
-
-  // Messages the agent's done event names, re-translated when the locale changes
-  'Agent.longVideo.done.complete': 'Your {totalScenes}-scene video is ready.',
-  'Agent.longVideo.done.partial':
-    '{completedScenes} of {totalScenes} scenes are ready; {remainingScenes} failed and can be resumed.',
-  'Agent.longVideo.done.insufficientCredit':
-    'Credits ran out after {completedScenes} of {totalScenes} scenes. Top up and resume to finish the other {remainingScenes}.',
-  'Agent.longVideo.resume.done.complete': 'Resumed: all {totalScenes} scenes are ready.',
-  'Agent.longVideo.resume.done.partial':
-    'Resumed: {completedScenes} of {totalScenes} scenes are ready; {remainingScenes} still need work.',
-  'Agent.longVideo.resume.done.insufficientCredit':
-    'Credits ran out again after {completedScenes} of {totalScenes} scenes. Top up and resume to finish the other {remainingScenes}.',
-  'Agent.longVideo.retryScene.done.complete': 'Scene {sceneNumber} was generated again.',
-  'Agent.longVideo.retryScene.done.failed': 'Scene {sceneNumber} failed again.',
-  'Agent.edit.done.textAdded': 'Added the text "{text}" for {seconds} seconds.',
-  'Agent.edit.done.itemRegenerated': 'Generated a new {itemType} for the selected item.',
-  'Agent.edit.done.backgroundChanged': 'Changed the background.',
-  'Agent.edit.done.applied': 'Made {changes} changes to the composition.',
-  'Agent.edit.done.nothingToDo':
-    'I could not tell what to change. Try asking for a title, a new background or a regenerated item.',
+  ...boardMessages,
+  ...resumeMessages,
+  ...creditMessages,
+  ...creditUnitMessages,
+  ...stopMessages,
+  ...statusMessages,
+  ...boundaryMessages,
+  ...toolsMessages,
+  ...warningsMessages,
+  ...errorMessages,
+  ...promptMessages,
+  ...timelineMessages,
 } satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof en
 export type Catalog = Record<MessageKey, Message>
-
-/** Whether a key from elsewhere (a server's `messageKey`, an error code) has a message. */
-export function isMessageKey(key: string): key is MessageKey {
-  // Own keys only: a server's `messageKey` of `constructor` is not a message.
-  return Object.hasOwn(en, key)
-}

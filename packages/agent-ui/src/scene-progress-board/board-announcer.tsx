@@ -1,6 +1,7 @@
 import { selectProgress, useAgentStore } from '@kvidai/agent-react'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { boardMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { useBoardContext } from './board-context'
 
 export interface BoardAnnouncerProps {
@@ -15,7 +16,7 @@ export interface BoardAnnouncerProps {
  */
 export function BoardAnnouncer({ delayMs = 1500 }: BoardAnnouncerProps) {
   const { projectId } = useBoardContext('Announcer')
-  const translate = useTranslate()
+  const translate = useMessages(boardMessages)
   const store = useAgentStore(projectId)
   const [message, setMessage] = useState('')
   // The latest wording, read when a batch is announced: a locale change must not drop it.

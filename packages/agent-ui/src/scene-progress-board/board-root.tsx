@@ -1,6 +1,7 @@
 import { useAgentRun, useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { boardMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { BoardContext } from './board-context'
 
 export interface BoardRootProps extends ComponentPropsWithoutRef<'section'> {
@@ -13,7 +14,7 @@ export const BoardRoot = forwardRef<HTMLElement, BoardRootProps>(function BoardR
   { projectId, children, ...props },
   ref,
 ) {
-  const translate = useTranslate()
+  const translate = useMessages(boardMessages)
   const { retrySceneAsync: retryScene } = useAgentRun({ projectId })
   const status = useAgentSelector((state) => state.status, { projectId })
   const context = useMemo(() => ({ projectId, retryScene }), [projectId, retryScene])

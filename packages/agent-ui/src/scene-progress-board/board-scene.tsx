@@ -1,7 +1,8 @@
 import { isRunning } from '@kvidai/agent-core'
 import { useAgentSelector, useSceneAt } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, memo, useId, useState } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { boardMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
 import { useBoardContext } from './board-context'
 
@@ -21,7 +22,7 @@ export const BoardScene = memo(
     ref,
   ) {
     const { projectId, retryScene } = useBoardContext('Scene')
-    const translate = useTranslate()
+    const translate = useMessages(boardMessages)
     const scene = useSceneAt(index, { projectId })
     const status = scene?.status ?? 'pending'
     // True only for a failed scene while nothing streams: other cards never re-render for it.

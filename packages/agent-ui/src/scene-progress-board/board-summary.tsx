@@ -1,6 +1,7 @@
 import { useRunProgress } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
-import { useTranslate } from '../i18n/use-translate'
+import { boardMessages } from '../i18n/messages'
+import { useMessages } from '../i18n/use-messages'
 import { useBoardContext } from './board-context'
 
 export type BoardSummaryProps = ComponentPropsWithoutRef<'div'>
@@ -9,7 +10,7 @@ export type BoardSummaryProps = ComponentPropsWithoutRef<'div'>
 export const BoardSummary = forwardRef<HTMLDivElement, BoardSummaryProps>(
   function BoardSummary(props, ref) {
     const { projectId } = useBoardContext('Summary')
-    const translate = useTranslate()
+    const translate = useMessages(boardMessages)
     const { completed, failed, total } = useRunProgress({ projectId })
     const text = translate('board.summary', { completed, total })
     const state =
