@@ -87,6 +87,31 @@ export const AfterStop: Story = {
   },
 }
 
+/**
+ * The tab was reloaded mid-render: the board comes back from storage, the check finds the
+ * unfinished job, and Resume renders only the scenes that were missing.
+ */
+export const AfterReload: Story = {
+  parameters: { harness: { reloadable: true, fault: { stallAfterEvents: 15 } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
+    await waitFor(() => expect(completed(canvasElement)).toBe(3))
+    await userEvent.click(canvas.getByRole('button', { name: 'Reload page' }))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Interrupted'))
+    await expect(completed(canvasElement)).toBe(3)
+    const resume = await canvas.findByRole('button', { name: '▶ Resume 5 scenes' })
+    await waitFor(() => expect(resume).toBeEnabled())
+    await userEvent.click(resume)
+    await waitFor(() => expect(completed(canvasElement)).toBe(8))
+    const requests = storySimulator().admin.requests().byRoute
+    await expect(requests['POST /api/agent']).toBe(1)
+    await expect(requests['POST /api/agent/resume']).toBe(1)
+    const [job] = storySimulator().admin.jobs()
+    await expect(job?.scenes.every((scene) => scene.generations === 1)).toBe(true)
+  },
+}
+
 /** Every scene rendered but one that failed: the button offers just that one. */
 export const FailedScenesOnly: Story = {
   parameters: { harness: { fault: { failScenes: [1] } } },

@@ -1,4 +1,4 @@
-import type { Locale } from '@kvidai/agent-core'
+import type { Locale, RunStorage } from '@kvidai/agent-core'
 import { KvidAgentProvider, useAgentRun } from '@kvidai/agent-react'
 import {
   createSimulator,
@@ -20,6 +20,11 @@ export interface HarnessProps {
   stallAfterMs?: number
   /** What "Start run" asks for. */
   message?: string
+  /**
+   * Adds a "Reload page" button: the provider and everything in it mount afresh, with run
+   * storage that outlives them as the browser's does a reload. Without it nothing is stored.
+   */
+  reloadable?: boolean
   children?: ReactNode
 }
 
@@ -38,8 +43,11 @@ export function StoryHarness({
   locale = 'en',
   stallAfterMs,
   message,
+  reloadable = false,
   children,
 }: HarnessProps) {
+  const [page, setPage] = useState(0)
+  const [storage] = useState(() => (reloadable ? memoryStorage() : null))
   const [simulator] = useState<Simulator>(() => {
     const created = createSimulator({ sceneMs: 120, ...options })
     if (credits !== undefined) created.admin.setUser('demo@example.com', { credits })
@@ -51,19 +59,35 @@ export function StoryHarness({
   ;(globalThis as { __kvidSimulator?: Simulator }).__kvidSimulator = simulator
   return (
     <KvidAgentProvider
+      key={page}
       baseUrl={BASE_URL}
       fetch={fetch}
       projectId={1}
-      storage={null}
+      storage={storage}
       locale={locale}
       stallAfterMs={stallAfterMs}
     >
       <div style={harnessStyle}>
         {message && <StartButton message={message} />}
+        {reloadable && (
+          <button type="button" onClick={() => setPage((count) => count + 1)}>
+            Reload page
+          </button>
+        )}
         {children}
       </div>
     </KvidAgentProvider>
   )
+}
+
+/** Run storage kept in memory, so a story can reload its provider without touching localStorage. */
+function memoryStorage(): RunStorage {
+  const items = new Map<string, string>()
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  }
 }
 
 function StartButton({ message }: { message: string }) {
