@@ -1,9 +1,10 @@
 import { storageKeyFor } from '@kvidai/agent-core'
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { KvidAgentProvider } from './kvid-agent-provider'
-import { createMemoryStorage, DEMO, posts, setupSimulator } from './test-utils'
+import { DEMO, posts, setupSimulator } from './test-utils'
 import { useAgentRun } from './use-agent-run'
 import { useRunProgress, useRunSummary, useScene, useSceneIds } from './use-run-state'
 

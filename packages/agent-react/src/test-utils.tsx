@@ -1,4 +1,3 @@
-import type { RunStorage } from '@kvidai/agent-core'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { DEMO_USER, LONG_VIDEO_PROMPT, paidRequests } from '@kvidai/agent-sim/testing'
 import { type ReactNode, StrictMode } from 'react'
@@ -16,21 +15,6 @@ export function setupSimulator(options: Parameters<typeof startSimulator>[0] = {
   beforeEach(() => handle.simulator.admin.reset())
   afterAll(() => handle.simulator.close())
   return handle
-}
-
-/** An in-memory stand-in for localStorage that outlives a provider, as storage does a reload. */
-export function createMemoryStorage(): RunStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => {
-      data.set(key, value)
-    },
-    removeItem: (key) => {
-      data.delete(key)
-    },
-  }
 }
 
 export function providerFor(

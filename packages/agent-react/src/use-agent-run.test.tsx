@@ -1,16 +1,9 @@
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import {
-  checks,
-  createMemoryStorage,
-  EMPTY,
-  LONG_VIDEO,
-  posts,
-  providerFor,
-  setupSimulator,
-} from './test-utils'
+import { checks, EMPTY, LONG_VIDEO, posts, providerFor, setupSimulator } from './test-utils'
 import { useAgentRun } from './use-agent-run'
 import { useResumeCheck } from './use-resume-check'
 import { useRunProgress, useSceneAt } from './use-run-state'

@@ -1,5 +1,6 @@
 import { storageKeyFor } from '@kvidai/agent-core'
 import { useComposition } from '@kvidai/agent-react'
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
@@ -9,16 +10,6 @@ import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
 import { renderWithAgent, StartButton, setupSimulator } from './test-utils'
 
 const simulator = setupSimulator()
-
-function memoryStorage() {
-  const entries = new Map<string, string>()
-  return {
-    entries,
-    getItem: (key: string) => entries.get(key) ?? null,
-    setItem: (key: string, value: string) => void entries.set(key, value),
-    removeItem: (key: string) => void entries.delete(key),
-  }
-}
 
 /** An app panel with a bug that only a composition with scenes in it reaches. */
 function PanelWithABug() {
@@ -31,7 +22,7 @@ function PanelWithABug() {
 describe('AgentErrorBoundary', () => {
   it('keeps the page up, and a restored snapshot that crashes is discarded so the next reload renders', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     const key = storageKeyFor(1)
     // A long video that runs short of credit: its snapshot stays saved and resumable.
     simulator.admin.setUser('demo@example.com', { credits: 35 })
@@ -47,7 +38,7 @@ describe('AgentErrorBoundary', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).not.toMatch(/Working|Sending/),
     )
-    expect(storage.entries.has(key)).toBe(true)
+    expect(storage.data.has(key)).toBe(true)
     cleanup()
 
     // A reload: the snapshot comes back, and the buggy panel throws on it.
@@ -66,7 +57,7 @@ describe('AgentErrorBoundary', () => {
     expect(alert.textContent).toMatch('This panel could not be shown.')
     expect(alert.getAttribute('data-state')).toBe('error')
     expect(document.querySelectorAll('[data-kvid-scene][data-state="complete"]')).toHaveLength(3)
-    expect(storage.entries.has(key)).toBe(false)
+    expect(storage.data.has(key)).toBe(false)
     expect(onError).toHaveBeenCalledTimes(1)
     const [error, details] = onError.mock.calls[0] ?? []
     expect((error as Error).message).toBe('this panel cannot show items')
@@ -77,7 +68,7 @@ describe('AgentErrorBoundary', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Reset' }))
     expect(await screen.findByRole('alert')).toBeTruthy()
     await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(storage.entries.has(key)).toBe(false)
+    expect(storage.data.has(key)).toBe(false)
     cleanup()
 
     // The next reload renders: nothing crashing was kept.

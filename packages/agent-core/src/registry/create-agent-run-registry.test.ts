@@ -1,5 +1,5 @@
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunStorage } from '../store/run-storage'
 import {
   CREDENTIALS,
   runInput,
@@ -17,16 +17,6 @@ beforeAll(async () => {
 })
 afterAll(() => simulator.close())
 beforeEach(() => simulator.admin.reset())
-
-function memoryStorage(): RunStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  }
-}
 
 /** Every POST body the registry's client sends. */
 function recordingFetch(bodies: Array<Record<string, unknown>>): typeof fetch {
@@ -162,7 +152,7 @@ describe('createAgentRunRegistry', () => {
 
 describe('restore after a reload', () => {
   it('keeps a snapshot whose job the server still has, and asks once', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     simulator.admin.setUser('demo@example.com', { credits: 35 })
     await registryFor({ storage })
       .store(1)
@@ -181,7 +171,7 @@ describe('restore after a reload', () => {
   })
 
   it('lets a snapshot go when the server has nothing to resume', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     simulator.admin.setUser('demo@example.com', { credits: 35 })
     await registryFor({ storage })
       .store(1)
@@ -196,7 +186,7 @@ describe('restore after a reload', () => {
   })
 
   it('asks twice more about a run that was streaming before letting it go', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     simulator.admin.setFaults({ stallAfterEvents: 4 })
     const before = registryFor({ storage })
     void before.store(1).start(runInput({ projectId: 1 }))

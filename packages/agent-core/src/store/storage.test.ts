@@ -1,3 +1,4 @@
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   runInput,
@@ -17,20 +18,6 @@ afterAll(() => simulator.close())
 beforeEach(() => simulator.admin.reset())
 
 /** A storage with listable keys, as `localStorage` is. */
-function memoryStorage(): ListableStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    get length() {
-      return data.size
-    },
-    key: (index) => [...data.keys()][index] ?? null,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  }
-}
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
 
 function storeFor(storage: ListableStorage, userId?: string, storageMaxAgeMs?: number) {
@@ -45,7 +32,7 @@ function storeFor(storage: ListableStorage, userId?: string, storageMaxAgeMs?: n
 
 describe('snapshots in a shared browser', () => {
   it('are kept per user: the next account does not see the previous one', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     await storeFor(storage, 'alice@example.com').start(
       runInput({ message: SHORT_EDIT, projectId: 7 }),
     )
@@ -60,7 +47,7 @@ describe('snapshots in a shared browser', () => {
   })
 
   it('discardSnapshot removes the saved snapshot and keeps the state', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     const store = storeFor(storage, 'alice@example.com')
     await store.start(runInput({ message: SHORT_EDIT, projectId: 7 }))
     await settle()
@@ -74,7 +61,7 @@ describe('snapshots in a shared browser', () => {
   })
 
   it('expire: an old snapshot is dropped instead of restored', async () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     await storeFor(storage, 'alice').start(runInput({ message: SHORT_EDIT, projectId: 7 }))
     await settle()
     const key = storageKeyFor(7, 'alice')
@@ -86,7 +73,7 @@ describe('snapshots in a shared browser', () => {
   })
 
   it('clearAgentStorage removes one user’s snapshots, or all of the SDK’s, and nothing else', () => {
-    const storage = memoryStorage()
+    const storage = createMemoryStorage()
     storage.setItem(storageKeyFor(1, 'alice'), '{}')
     storage.setItem(storageKeyFor(2, 'alice'), '{}')
     storage.setItem(storageKeyFor(1, 'alice-2'), '{}')

@@ -1,4 +1,5 @@
 export { DEMO_USER } from '../options'
+export { createMemoryStorage } from './memory-storage'
 export {
   generations,
   LONG_VIDEO_PROMPT,

@@ -4,6 +4,7 @@ import { simulatorHandlers } from '../msw'
 import { createSimulator } from '../simulator'
 import { readEvents } from '../test-support'
 import {
+  createMemoryStorage,
   DEMO_USER,
   generations,
   LONG_VIDEO_PROMPT,
@@ -106,5 +107,27 @@ describe('the scenario helpers', () => {
       'the moon',
     )
     expect(await waitFor(() => 'here')).toBe('here')
+  })
+})
+
+describe('createMemoryStorage', () => {
+  it('keeps what is set until it is removed, and lists its keys as localStorage does', () => {
+    const storage = createMemoryStorage()
+    storage.setItem('a', '1')
+    storage.setItem('b', '2')
+    storage.setItem('a', '3')
+    expect(storage.getItem('a')).toBe('3')
+    expect([storage.length, storage.key(0), storage.key(1), storage.key(2)]).toEqual([
+      2,
+      'a',
+      'b',
+      null,
+    ])
+    storage.removeItem('a')
+    expect([storage.getItem('a'), storage.length, [...storage.data.keys()]]).toEqual([
+      null,
+      1,
+      ['b'],
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import type { Locale, RunStorage } from '@kvidai/agent-core'
+import type { Locale } from '@kvidai/agent-core'
 import { KvidAgentProvider, useAgentRun } from '@kvidai/agent-react'
 import {
   createSimulator,
@@ -6,6 +6,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '@kvidai/agent-sim'
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { type ReactNode, useEffect, useState } from 'react'
 import { BASE_URL, proxyFetch } from './proxy-fetch'
 
@@ -47,7 +48,7 @@ export function StoryHarness({
   children,
 }: HarnessProps) {
   const [page, setPage] = useState(0)
-  const [storage] = useState(() => (reloadable ? memoryStorage() : null))
+  const [storage] = useState(() => (reloadable ? createMemoryStorage() : null))
   const [simulator] = useState<Simulator>(() => {
     const created = createSimulator({ sceneMs: 120, ...options })
     if (credits !== undefined) created.admin.setUser('demo@example.com', { credits })
@@ -78,16 +79,6 @@ export function StoryHarness({
       </div>
     </KvidAgentProvider>
   )
-}
-
-/** Run storage kept in memory, so a story can reload its provider without touching localStorage. */
-function memoryStorage(): RunStorage {
-  const items = new Map<string, string>()
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  }
 }
 
 function StartButton({ message }: { message: string }) {
