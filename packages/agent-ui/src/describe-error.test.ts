@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { describeError, errorCode } from './describe-error'
 import { en, type MessageKey } from './i18n/en'
 import { formatMessage, type MessageParams } from './i18n/format-message'
-import type { Translate } from './i18n/use-translate'
+import type { Translate } from './i18n/translate'
 
 const translate: Translate = Object.assign(
   (key: MessageKey, params?: MessageParams) => formatMessage('en', en[key], params),
