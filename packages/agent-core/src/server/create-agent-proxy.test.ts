@@ -1,7 +1,7 @@
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAgentClient } from '../client/create-agent-client'
-import { waitFor } from '../test-utils'
+import { drain, waitFor } from '../test-utils'
 import { createAgentProxy } from './create-agent-proxy'
 
 const KEY = 'kvid_demo_key'
@@ -65,11 +65,13 @@ describe('createAgentProxy', () => {
   it('works for the SDK in proxy mode, check-resume included, and never shows the key', async () => {
     simulator.admin.setUser('demo@example.com', { credits: 25 })
     const agent = client()
-    const outcome = await agent.run({
-      message: 'An explainer about frogs in 4 scenes',
-      composition: { tracks: [] },
-      projectId: 7,
-    })
+    const outcome = await drain(
+      agent.run({
+        message: 'An explainer about frogs in 4 scenes',
+        composition: { tracks: [] },
+        projectId: 7,
+      }),
+    )
     expect(outcome.reason).toBe('done')
     const job = await agent.checkResume({ projectId: 7 })
     expect(job).toMatchObject({ remainingScenes: 2, totalScenes: 4 })
