@@ -1,0 +1,2 @@
+export type { KvidAgentProxyOptions } from './vite-plugin'
+export { kvidAgentProxy } from './vite-plugin'
