@@ -5,7 +5,7 @@ import { AGENT_BASE_PATH, type HandlerOptions } from './handlers'
 import type { RunningServer } from './listening'
 
 /** A page for Vite to serve beside the proxy (what `vite build` would have made, for preview). */
-const ROOT = fileURLToPath(new URL('../vite-app', import.meta.url))
+const ROOT = fileURLToPath(new URL('./vite-root', import.meta.url))
 
 /**
  * The Vite config of an app with the proxy in it: the plugin serves `/api/kvid` on `vite`
