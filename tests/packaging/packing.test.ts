@@ -20,9 +20,17 @@ async function manifestOf(name: string): Promise<Manifest> {
 }
 
 /** Runs a command in a package's folder and answers its exit code and output. */
-async function runIn(name: string, command: string, args: string[]) {
+async function runIn(
+  name: string,
+  command: string,
+  args: string[],
+  environment: Record<string, string> = {},
+) {
   try {
-    const { stdout, stderr } = await run(command, args, { cwd: join(PACKAGES, name) })
+    const { stdout, stderr } = await run(command, args, {
+      cwd: join(PACKAGES, name),
+      env: { ...process.env, ...environment },
+    })
     return { code: 0, output: stdout + stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -37,8 +45,11 @@ describe.each(NAMES)('@kvidai/%s', (name) => {
   })
   afterAll(() => rm(folder, { recursive: true, force: true }))
 
-  it('refuses npm pack, naming the commands that work', async () => {
-    const packed = await runIn(name, 'npm', ['pack', '--dry-run'])
+  it('refuses npm pack, naming the commands that work, even inside a pnpm script', async () => {
+    // Inside `pnpm run`, npm inherits pnpm's user agent and reports it as its own.
+    const packed = await runIn(name, 'npm', ['pack', '--dry-run'], {
+      npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
+    })
 
     expect(packed.code).not.toBe(0)
     expect(packed.output).toContain(`@kvidai/${name} is packed and published with pnpm only`)
