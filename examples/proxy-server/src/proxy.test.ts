@@ -1,5 +1,7 @@
+import { toNodeHandler } from '@kvidai/agent-core/node'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { LONG_VIDEO_PROMPT, paidRequests } from '@kvidai/agent-sim/testing'
+import { createServer } from 'vite'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startExpressServer } from './express-app'
 import { startFastifyServer } from './fastify-app'
@@ -9,7 +11,7 @@ import type { RunningServer } from './listening'
 import { startNextAppRoute, startNextPagesRoute } from './next-routes'
 import { startNodeHttpServer } from './node-http-app'
 import { createSessions, type Sessions } from './sessions'
-import { startViteDevServer, startVitePreviewServer } from './vite-app'
+import { startViteDevServer, startVitePreviewServer, viteConfig } from './vite-app'
 
 // A key of the test's own, so finding it in any answer means the proxy leaked it.
 const USER = { email: 'editor@example.com', apiKey: `kvid_test_${crypto.randomUUID()}` }
@@ -84,6 +86,32 @@ const SERVERS: Array<[name: string, start: Start, routes: { signOut: boolean; ap
     async (options) => {
       const sessions = createSessions()
       return { ...(await startViteDevServer({ ...options, sessions }, { port: 0 })), sessions }
+    },
+    { signOut: false, app: true },
+  ],
+  [
+    // The mount-prefix trap on connect: `use` with a path strips it from req.url.
+    "Vite's dev server, mounted with server.middlewares.use('/api/kvid', toNodeHandler(proxy))",
+    async (options) => {
+      const sessions = createSessions()
+      const { agent } = createHandlers({ ...options, sessions })
+      const server = await createServer({
+        ...viteConfig({ ...options, sessions }),
+        plugins: [
+          {
+            name: 'mounted-proxy',
+            configureServer(vite) {
+              vite.middlewares.use('/api/kvid', toNodeHandler(agent))
+            },
+          },
+        ],
+        server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false, watch: null },
+        optimizeDeps: { noDiscovery: true },
+      })
+      await server.listen()
+      const address = server.httpServer?.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      return { url: `http://127.0.0.1:${port}`, close: () => server.close(), sessions }
     },
     { signOut: false, app: true },
   ],
