@@ -177,4 +177,27 @@ describe('createAgentProxy', () => {
     expect(stranger.status).toBe(401)
     expect(simulator.admin.requests().total).toBe(0)
   })
+
+  it('names the path it received and the routes it serves when it answers 404', async () => {
+    const other = await browserFetch('http://app.test/api/kvid/api/agent/other')
+    expect(other.status).toBe(404)
+    const { error, message } = await other.json()
+    expect(error).toBe('NOT_FOUND')
+    expect(message).toContain('"/api/kvid/api/agent/other"')
+    expect(message).toContain('/api/kvid/api/agent, /api/kvid/api/agent/resume')
+    expect(message).toContain('basePath "/api/kvid"')
+    expect(message).not.toContain('originalUrl')
+
+    // What a mount such as app.use('/api/kvid', …) hands over: the route without its prefix.
+    const stripped = await browserFetch('http://app.test/api/agent', { method: 'POST' })
+    expect(stripped.status).toBe(404)
+    const hint = (await stripped.json()).message
+    expect(hint).toContain('"/api/agent"')
+    expect(hint).toContain('arrived without the base path')
+    expect(hint).toContain('req.originalUrl')
+
+    const long = await browserFetch(`http://app.test/${'x'.repeat(5000)}`)
+    expect((await long.json()).message.length).toBeLessThan(600)
+    expect(simulator.admin.requests().total).toBe(0)
+  })
 })
