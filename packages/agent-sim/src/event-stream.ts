@@ -1,3 +1,4 @@
+import type { AgentEventMap, AgentEventType } from '@kvidai/agent-protocol'
 import type { EventShaper } from './event-shaper'
 import type { Fault } from './faults'
 import { createKeepAlive } from './keep-alive'
@@ -135,7 +136,7 @@ export function createEventStream(options: EventStreamOptions) {
      * waits until the connection ends, so the run stops making progress exactly as a
      * stuck job would. Events the profile adds after it do not count towards faults.
      */
-    async send(name: string, data: unknown): Promise<void> {
+    async send<Name extends AgentEventType>(name: Name, data: AgentEventMap[Name]): Promise<void> {
       if (stalled && open) await new Promise<void>((wake) => stallWaiters.push(wake))
       if (!open) return
       for (const event of shape(name, data)) {

@@ -1,3 +1,4 @@
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { http } from 'msw'
 import { DEMO_USER } from './options'
 import type { Simulator } from './simulator'
@@ -21,5 +22,5 @@ export function simulatorHandlers(
   const base = baseUrl.replace(/\/$/, '')
   const fetch = simulatorFetch(simulator, { user: options.user ?? DEMO_USER, ...options })
   const answer = ({ request }: { request: Request }) => fetch(request)
-  return [http.all(`${base}/api/agent*`, answer), http.all(`${base}/__sim/*`, answer)]
+  return [http.all(`${base}${AGENT_ROUTES.run}*`, answer), http.all(`${base}/__sim/*`, answer)]
 }

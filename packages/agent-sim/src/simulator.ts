@@ -1,3 +1,4 @@
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { checkedFault } from './fault-check'
@@ -42,21 +43,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     '/api/*',
     cors({ origin: '*', allowHeaders: ['api-key', 'content-type'], allowMethods: ['GET', 'POST'] }),
   )
-  app.post('/api/agent', (c) => handleRun(c.req.raw, deps))
-  app.post('/api/agent/resume', (c) => handleResume(c.req.raw, deps))
-  app.post('/api/agent/retry-scene', (c) => handleRetryScene(c.req.raw, deps))
-  app.get('/api/agent/check-resume', (c) => handleCheckResume(c.req.raw, state, resolved.wire))
+  app.post(AGENT_ROUTES.run, (c) => handleRun(c.req.raw, deps))
+  app.post(AGENT_ROUTES.resume, (c) => handleResume(c.req.raw, deps))
+  app.post(AGENT_ROUTES.retryScene, (c) => handleRetryScene(c.req.raw, deps))
+  app.get(AGENT_ROUTES.checkResume, (c) => handleCheckResume(c.req.raw, state, resolved.wire))
   if (resolved.admin) app.route('/__sim', adminRoutes(admin, state, resolved.adminToken))
   app.get('/', (c) =>
     c.json({
       name: 'kvid-sim',
       profile: resolved.profile,
-      endpoints: [
-        '/api/agent',
-        '/api/agent/resume',
-        '/api/agent/retry-scene',
-        '/api/agent/check-resume',
-      ],
+      endpoints: Object.values(AGENT_ROUTES),
     }),
   )
   app.notFound(() =>

@@ -1,4 +1,5 @@
 import type { Composition, Locale } from '@kvidai/agent-protocol'
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { DEMO_USER, type ResolvedOptions, type SimulatorUser } from './options'
 
 export type SceneStatus = 'pending' | 'running' | 'complete' | 'failed'
@@ -60,10 +61,10 @@ export interface ActiveRun {
 }
 
 export const COUNTED_ROUTES = [
-  'POST /api/agent',
-  'POST /api/agent/resume',
-  'POST /api/agent/retry-scene',
-  'GET /api/agent/check-resume',
+  `POST ${AGENT_ROUTES.run}`,
+  `POST ${AGENT_ROUTES.resume}`,
+  `POST ${AGENT_ROUTES.retryScene}`,
+  `GET ${AGENT_ROUTES.checkResume}`,
 ] as const
 
 export type CountedRoute = (typeof COUNTED_ROUTES)[number]
@@ -195,12 +196,10 @@ export type SimulatorState = ReturnType<typeof createState>
 function emptyCounts(): RequestCounts {
   return {
     total: 0,
-    byRoute: {
-      'POST /api/agent': 0,
-      'POST /api/agent/resume': 0,
-      'POST /api/agent/retry-scene': 0,
-      'GET /api/agent/check-resume': 0,
-    },
+    byRoute: Object.fromEntries(COUNTED_ROUTES.map((route) => [route, 0])) as Record<
+      CountedRoute,
+      number
+    >,
   }
 }
 

@@ -1,3 +1,4 @@
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { createParser } from 'eventsource-parser'
 import { DEMO_USER } from './options'
 import { LONG_VIDEO_PROMPT } from './testing/index'
@@ -113,7 +114,7 @@ export async function checkResume(
   apiKey = DEMO_USER.apiKey,
 ) {
   const query = new URLSearchParams({ projectId: String(projectId), email })
-  const response = await fetch(`${base}/api/agent/check-resume?${query}`, {
+  const response = await fetch(`${base}${AGENT_ROUTES.checkResume}?${query}`, {
     headers: { 'api-key': apiKey },
   })
   return { status: response.status, body: await response.json() }

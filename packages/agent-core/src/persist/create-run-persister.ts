@@ -5,7 +5,8 @@ import type { RunStorage } from '../store/run-storage'
 import { DEFAULT_STORAGE_MAX_AGE_MS } from '../store/storage-keys'
 
 export interface RunPersisterOptions {
-  storage: RunStorage
+  /** Where the snapshot is kept; a function is asked each time (none: nothing is written). */
+  storage: RunStorage | (() => RunStorage | null | undefined)
   /** Where the snapshot lives; asked each time, so it can follow the run's project. */
   key: () => string
   /** A snapshot older than this is removed instead of restored. Default 7 days. */
@@ -29,7 +30,8 @@ const SAVED_AFTER = ['plan_ready', 'checkpoint', 'request_ended']
 
 /** Persistence for a run, apart from the store: the store only dispatches. */
 export function createRunPersister(options: RunPersisterOptions): RunPersister {
-  const { storage } = options
+  const storageNow = () =>
+    typeof options.storage === 'function' ? options.storage() : options.storage
   /** The key last written: a reset removes it even if the run's project changed since. */
   let written: string | undefined
   /** After the current action, so a storage that throws or is slow never touches the run. */
@@ -39,9 +41,12 @@ export function createRunPersister(options: RunPersisterOptions): RunPersister {
       .catch(() => {})
   }
   function remove(key: string) {
-    later(() => storage.removeItem(key))
+    const storage = storageNow()
+    if (storage) later(() => storage.removeItem(key))
   }
   function write(state: AgentRunState) {
+    const storage = storageNow()
+    if (!storage) return
     const key = options.key()
     written = key
     later(() =>
@@ -51,6 +56,8 @@ export function createRunPersister(options: RunPersisterOptions): RunPersister {
   return {
     write,
     async restore() {
+      const storage = storageNow()
+      if (!storage) return null
       const key = options.key()
       let snapshot: unknown
       try {

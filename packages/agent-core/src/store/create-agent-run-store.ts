@@ -148,11 +148,7 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     ),
   )
   const persister = createRunPersister({
-    storage: {
-      getItem: (key) => options.storage?.getItem(key) ?? null,
-      setItem: (key, value) => options.storage?.setItem(key, value),
-      removeItem: (key) => options.storage?.removeItem(key),
-    },
+    storage: () => options.storage,
     key: () => options.storageKey ?? storageKeyFor(getState().projectId, options.userId),
     maxAgeMs: options.storageMaxAgeMs,
   })
@@ -299,7 +295,6 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       dispatch({ type: 'restored', snapshot })
     },
     async restore() {
-      if (!options.storage) return false
       const snapshot = await persister.restore()
       if (!snapshot || inFlight) return false
       dispatch({ type: 'restored', snapshot })

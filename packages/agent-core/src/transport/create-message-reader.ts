@@ -69,7 +69,10 @@ export function createMessageReader(options: {
 
   return {
     push(chunk: Uint8Array) {
-      const end = Math.max(chunk.lastIndexOf(LINE_FEED), chunk.lastIndexOf(CARRIAGE_RETURN))
+      // The last line break. A carriage return can only be later than the last line feed
+      // in the bytes after it, so only those are searched for one.
+      const feed = chunk.lastIndexOf(LINE_FEED)
+      const end = feed + 1 + chunk.subarray(feed + 1).lastIndexOf(CARRIAGE_RETURN)
       if (end !== -1) {
         const head = chunk.subarray(0, end + 1)
         readChunk(pending.length === 0 ? head : join([...pending, head], pendingBytes + end + 1))

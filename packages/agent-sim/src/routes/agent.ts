@@ -1,4 +1,5 @@
 import {
+  AGENT_ROUTES,
   type AgentRunBody,
   type CompositionInput,
   LOCALES,
@@ -41,7 +42,7 @@ export async function handleRun(
   const { state, options } = deps
   const admission = await admitRunRequest<AgentRunBody>(request, {
     ...deps,
-    route: 'POST /api/agent',
+    route: `POST ${AGENT_ROUTES.run}`,
     required: ['message', 'composition', 'projectId', 'email', 'apiKey'],
     maxBytes: options.maxBodyBytes,
     check: runRequestIssues,

@@ -1,4 +1,5 @@
 import type { CheckResumeResponse } from '@kvidai/agent-protocol'
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { checkResumeWithExtras } from '../extra-fields'
 import type { WireSwitches } from '../profiles'
 import { reject } from '../rejects'
@@ -10,7 +11,7 @@ export function handleCheckResume(
   state: SimulatorState,
   wire: WireSwitches,
 ): Response {
-  state.count('GET /api/agent/check-resume')
+  state.count(`GET ${AGENT_ROUTES.checkResume}`)
   const user = state.findUserByKey(request.headers.get('api-key') ?? '')
   if (!user) return reject('UNAUTHORIZED', 'Missing or invalid api-key header.')
   const query = new URL(request.url).searchParams

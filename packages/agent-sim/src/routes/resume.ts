@@ -1,4 +1,5 @@
 import type { ResumeBody, RetrySceneBody } from '@kvidai/agent-protocol'
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { admitRunRequest, creditReject } from '../admission'
 import type { FaultQueue } from '../faults'
 import { generateScenes, longVideoDone } from '../long-video'
@@ -35,7 +36,7 @@ function findJob(state: SimulatorState, jobId: string, email: string): JobRecord
 export async function handleResume(request: Request, deps: Deps): Promise<Response> {
   const admission = await admitRunRequest<ResumeBody>(request, {
     ...deps,
-    route: 'POST /api/agent/resume',
+    route: `POST ${AGENT_ROUTES.resume}`,
     required: ['jobId', 'email', 'apiKey'],
     maxBytes: jobBodyBytes(deps.options),
     check: (body) => jobRequestIssues(body, false),
@@ -84,7 +85,7 @@ export async function handleResume(request: Request, deps: Deps): Promise<Respon
 export async function handleRetryScene(request: Request, deps: Deps): Promise<Response> {
   const admission = await admitRunRequest<RetrySceneBody>(request, {
     ...deps,
-    route: 'POST /api/agent/retry-scene',
+    route: `POST ${AGENT_ROUTES.retryScene}`,
     required: ['jobId', 'sceneId', 'email', 'apiKey'],
     maxBytes: jobBodyBytes(deps.options),
     check: (body) => jobRequestIssues(body, true),

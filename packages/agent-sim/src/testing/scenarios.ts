@@ -1,3 +1,4 @@
+import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import { DEFAULT_PRICES, DEMO_USER } from '../options'
 import type { Simulator } from '../simulator'
 
@@ -22,15 +23,10 @@ export function stageShortage(
 /** Run-like requests the simulator has answered: runs, resumes and scene retries. */
 export function paidRequests(simulator: Simulator) {
   const { byRoute } = simulator.admin.requests()
-  return {
-    run: byRoute['POST /api/agent'],
-    resume: byRoute['POST /api/agent/resume'],
-    retryScene: byRoute['POST /api/agent/retry-scene'],
-    total:
-      byRoute['POST /api/agent'] +
-      byRoute['POST /api/agent/resume'] +
-      byRoute['POST /api/agent/retry-scene'],
-  }
+  const run = byRoute[`POST ${AGENT_ROUTES.run}`]
+  const resume = byRoute[`POST ${AGENT_ROUTES.resume}`]
+  const retryScene = byRoute[`POST ${AGENT_ROUTES.retryScene}`]
+  return { run, resume, retryScene, total: run + resume + retryScene }
 }
 
 /** How many times each scene of a job was generated: all 1 when nothing was lost or repeated. */
