@@ -9,6 +9,16 @@ const LINE_FEED = 10
 const CARRIAGE_RETURN = 13
 const ignore = () => {}
 
+/** The byte the first line break in `chunk` ends with, if it has one. */
+function firstLineBreak(chunk: Uint8Array): number | undefined {
+  const feed = chunk.indexOf(LINE_FEED)
+  const head = feed === -1 ? chunk : chunk.subarray(0, feed)
+  const carriage = head.indexOf(CARRIAGE_RETURN)
+  // A carriage return right before the line feed is one line break with it.
+  if (carriage !== -1 && carriage + 1 !== feed) return CARRIAGE_RETURN
+  return feed === -1 ? undefined : LINE_FEED
+}
+
 /** Whether a line's field (before its colon) is `data`. */
 const isDataField = (line: Uint8Array, fieldLength: number) =>
   fieldLength === 4 && line[0] === 100 && line[1] === 97 && line[2] === 116 && line[3] === 97
@@ -47,6 +57,8 @@ export function createMessageReader(options: {
       data: '',
       message: `An event grew past ${maxEventBytes} bytes, more than the client holds; the connection was closed. Raise maxEventBytes if your compositions are this large.`,
     })
+  /** The byte that ends this stream's lines: a line feed, or a carriage return alone. */
+  let usual: number | undefined
   let pending: Uint8Array[] = []
   let pendingBytes = 0
   /** Bytes of the current event's complete lines. */
@@ -69,10 +81,11 @@ export function createMessageReader(options: {
 
   return {
     push(chunk: Uint8Array) {
-      // The last line break. A carriage return can only be later than the last line feed
-      // in the bytes after it, so only those are searched for one.
-      const feed = chunk.lastIndexOf(LINE_FEED)
-      const end = feed + 1 + chunk.subarray(feed + 1).lastIndexOf(CARRIAGE_RETURN)
+      // Where the last line ends, searched for with the one byte this stream ends its lines
+      // with (learnt from its first line): one native scan per chunk. Any cut is correct,
+      // since the parser keeps an unfinished line; this one only keeps it from growing.
+      usual ??= firstLineBreak(chunk)
+      const end = usual === undefined ? -1 : chunk.lastIndexOf(usual)
       if (end !== -1) {
         const head = chunk.subarray(0, end + 1)
         readChunk(pending.length === 0 ? head : join([...pending, head], pendingBytes + end + 1))
