@@ -58,6 +58,9 @@ function watch(store: AgentRunStore) {
     /** Every published state is the fold of the log up to its action, also from JSON. */
     expectOnlyLoggedChanges() {
       const copied = JSON.parse(JSON.stringify(log)) as RunLogEntry[]
+      // Each published state has an action of its own: no two share one.
+      const behind = published.map(({ logged }) => logged)
+      expect(behind).toEqual([...new Set(behind)].sort((first, second) => first - second))
       for (const { state, logged } of published) {
         const action = log[logged]?.action.type
         expect(reached[logged], `the state ${action} led to`).toBe(state)
@@ -164,6 +167,19 @@ describe('every published state comes from a logged action', () => {
     expect(watcher.published.some(({ state }) => state.stalled)).toBe(true)
     expect(watcher.types()).toContain('stall_changed')
     expect(store.getState().stalled).toBe(false)
+    watcher.expectOnlyLoggedChanges()
+  })
+
+  it('a stall before the first byte, that the answer ends', async () => {
+    const store = storeFor({ client: testClient(simulator.url, { stallAfterMs: 20 }) })
+    const watcher = watch(store)
+    simulator.admin.setFaults({ delayMs: 300 })
+    expect((await store.start(runInput())).reason).toBe('done')
+    const steps = watcher.log.flatMap(({ action }): Array<boolean | string> => {
+      if (action.type === 'stall_changed') return [action.stalled]
+      return action.type === 'tool_start' ? ['event'] : []
+    })
+    expect(steps.slice(0, 3)).toEqual([true, false, 'event'])
     watcher.expectOnlyLoggedChanges()
   })
 
