@@ -1,7 +1,10 @@
 import type { Composition } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createInitialRunState } from './state/run-state'
 import { createAgentRunStore } from './store/create-agent-run-store'
 import {
+  expectLogRebuilds,
+  keepLog,
   postCount,
   runInput,
   runsSettled,
@@ -33,7 +36,20 @@ beforeAll(async () => {
 })
 afterAll(() => simulator.close())
 
-async function finishAndCheck(store: ReturnType<typeof createAgentRunStore>) {
+/** The store's log rebuilds its state, so the fault left nothing that was not an action. */
+function expectLogged(
+  log: ReturnType<typeof keepLog>,
+  store: ReturnType<typeof createAgentRunStore>,
+  what: string,
+) {
+  expectLogRebuilds(log, store.getState(), createInitialRunState(1), what)
+}
+
+async function finishAndCheck(
+  store: ReturnType<typeof createAgentRunStore>,
+  log: ReturnType<typeof keepLog>,
+  what: string,
+) {
   // The server lets the run go the moment it sees the connection end.
   await runsSettled(simulator)
   if (simulator.admin.jobs()[0]?.status === 'resumable') {
@@ -50,6 +66,7 @@ async function finishAndCheck(store: ReturnType<typeof createAgentRunStore>) {
   expect(Object.values(store.getState().scenes).every((scene) => scene.status === 'complete')).toBe(
     true,
   )
+  expectLogged(log, store, `${what}, resumed`)
 }
 
 function lastCheckpoint(seen: Array<{ type: string; data: unknown }>): Composition | null {
@@ -72,12 +89,14 @@ describe('fault matrix', () => {
         projectId: 1,
         onEvent: (event) => seen.push(event),
       })
+      const log = keepLog(store)
       const outcome = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
       expect(outcome.reason, `cut after ${cut}`).toBe('interrupted')
       expect(seen).toHaveLength(cut)
       expect(store.getState().status).toBe('interrupted')
       expect(store.getState().composition).toBe(lastCheckpoint(seen))
-      await finishAndCheck(store)
+      expectLogged(log, store, `cut after ${cut}`)
+      await finishAndCheck(store, log, `cut after ${cut}`)
       expect(postCount(simulator)).toBe(2)
     }
   })
@@ -97,6 +116,7 @@ describe('fault matrix', () => {
         client: { ...patient, run: watchful.run },
         projectId: 1,
       })
+      const log = keepLog(store)
       const where = (error: Error) => {
         const jobs = simulator.admin.jobs().map((job) => job.status)
         throw new Error(`stall after ${stall}: ${error.message} ${JSON.stringify(jobs)}`)
@@ -106,7 +126,8 @@ describe('fault matrix', () => {
         reason: 'interrupted',
         cause: 'idle',
       })
-      await finishAndCheck(store).catch(where)
+      expectLogged(log, store, `stall after ${stall}`)
+      await finishAndCheck(store, log, `stall after ${stall}`).catch(where)
       expect(postCount(simulator)).toBe(2)
     }
   })
@@ -117,10 +138,12 @@ describe('fault matrix', () => {
       simulator.admin.setUser('demo@example.com', { credits: 100_000 })
       simulator.admin.setFaults({ failScenes: [failing] })
       const store = createAgentRunStore({ client: testClient(simulator.url), projectId: 1 })
+      const log = keepLog(store)
       const first = await store.start(runInput({ message: MESSAGE, projectId: 1 }))
       expect(first).toMatchObject({ reason: 'done', success: false })
       const sceneId = `scene-${failing + 1}`
       expect(store.getState().scenes[sceneId]?.status).toBe('failed')
+      expectLogged(log, store, `scene ${failing} failed`)
       const retried = await store.retryScene(sceneId)
       expect(retried).toMatchObject({ reason: 'done', success: true })
       const [job] = simulator.admin.jobs()
@@ -129,6 +152,7 @@ describe('fault matrix', () => {
       expect(job?.scenes.map((scene) => scene.charged)).toEqual(Array(SCENES).fill(10))
       expect(store.getState().composition).toEqual(unbroken)
       expect(simulator.admin.requests().byRoute['POST /api/agent/retry-scene']).toBe(1)
+      expectLogged(log, store, `scene ${failing} retried`)
     }
   })
 })

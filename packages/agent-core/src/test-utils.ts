@@ -3,6 +3,8 @@
  * HTTP, request counting, a fetch that serves given bytes, and a bounded wait.
  */
 
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type {
   AgentEvent,
   AgentProtocolWarning,
@@ -16,7 +18,12 @@ import {
   paidRequests,
   SHORT_EDIT_PROMPT,
 } from '@kvidai/agent-sim/testing'
+import { expect } from 'vitest'
 import { type AgentClientOptions, createAgentClient } from './client/create-agent-client'
+import { rebuildRunState } from './state/reduce-run-action'
+import type { RunLogEntry } from './state/run-action'
+import type { AgentRunState } from './state/run-state'
+import type { AgentRunStore } from './store/create-agent-run-store'
 import type { RunOutcome } from './transport/run-outcome'
 import type { AgentEventStream, Fetch } from './transport/stream-agent-events'
 
@@ -84,4 +91,48 @@ export async function drain(
   }
   if (!outcome) throw new Error('The stream ended without request_ended.')
   return outcome
+}
+
+/** A server on 127.0.0.1 that answers every request with these `text/event-stream` bytes. */
+export async function serveEventStream(
+  body: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
+
+/** The store's action log from now on, as `subscribeActions` hears it. */
+export function keepLog(store: Pick<AgentRunStore, 'subscribeActions'>): RunLogEntry[] {
+  const log: RunLogEntry[] = []
+  store.subscribeActions((entry) => {
+    log.push(entry)
+  })
+  return log
+}
+
+/**
+ * The log folds from `initial` into `state`: as it was logged, and after a trip through
+ * JSON (saved, or sent to another tab).
+ */
+export function expectLogRebuilds(
+  log: RunLogEntry[],
+  state: AgentRunState,
+  initial: AgentRunState,
+  what = 'the log',
+) {
+  expect(rebuildRunState(log, initial), what).toEqual(state)
+  const copied = JSON.parse(JSON.stringify(log)) as RunLogEntry[]
+  expect(rebuildRunState(copied, initial), `${what}, read back from JSON`).toEqual(state)
 }

@@ -2,8 +2,13 @@ import type { AgentEvent } from '@kvidai/agent-protocol'
 import { createEmptyComposition } from '@kvidai/agent-protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { streamErrorOf } from '../errors/agent-errors'
+import { createAgentRunStore } from '../store/create-agent-run-store'
+import { testClient } from '../test-utils'
 import { reduceAgentEvent } from './reduce-agent-event'
-import { createInitialRunState } from './run-state'
+import { reduceRunAction } from './reduce-run-action'
+import type { RunAction, RunLogEntry } from './run-action'
+import { type AgentRunState, createInitialRunState } from './run-state'
 
 /**
  * Event orders a server may legally send: scenes start and end in any interleaving the
@@ -131,6 +136,97 @@ describe('reducer under any legal order', () => {
         expect(finished.size).toBe(shape.total)
       }),
       { numRuns: process.env.CI ? 1000 : 200 },
+    )
+  })
+})
+
+/**
+ * Where the lifecycle steps fall among the events: stalls and warnings at any position, and
+ * optionally an early end (a cut, an error event, a stop) in place of some event.
+ */
+const lifecycle = fc.record({
+  stalls: fc.uniqueArray(fc.nat({ max: 80 }), { maxLength: 4 }),
+  warnings: fc.uniqueArray(fc.nat({ max: 80 }), { maxLength: 3 }),
+  end: fc.option(
+    fc.record({
+      at: fc.nat({ max: 80 }),
+      reason: fc.constantFrom('interrupted', 'error', 'aborted'),
+    }),
+    { nil: undefined },
+  ),
+})
+
+type Lifecycle = typeof lifecycle extends fc.Arbitrary<infer Steps> ? Steps : never
+
+/** How a request ends early, in place of its next event. */
+function earlyEnding(reason: 'interrupted' | 'error' | 'aborted'): RunAction[] {
+  if (reason === 'interrupted')
+    return [{ type: 'request_ended', outcome: { reason: 'interrupted', cause: 'network' } }]
+  if (reason === 'aborted') return [{ type: 'request_ended', outcome: { reason: 'aborted' } }]
+  const failure = { type: 'error', data: { error: 'provider down' } } as const
+  return [
+    failure,
+    { type: 'request_ended', outcome: { reason: 'error', error: streamErrorOf(failure) } },
+  ]
+}
+
+/**
+ * The actions a store logs for these events: each stream (up to its `done`) is a request,
+ * sent and ended, with the lifecycle steps where they fall.
+ */
+function actionsOf(events: AgentEvent[], steps: Lifecycle): RunAction[] {
+  const actions: RunAction[] = [{ type: 'request_sent', request: { kind: 'run' }, projectId: 1 }]
+  for (const [position, event] of events.entries()) {
+    const stalled = steps.stalls.includes(position)
+    if (stalled) actions.push({ type: 'stall_changed', stalled: true })
+    if (steps.warnings.includes(position))
+      actions.push({
+        type: 'warning',
+        warning: { event: 'checkpoint', field: 'x', message: 'odd' },
+      })
+    if (steps.end?.at === position) return [...actions, ...earlyEnding(steps.end.reason)]
+    if (stalled && event.type !== 'done') actions.push({ type: 'stall_changed', stalled: false })
+    actions.push(event)
+    if (event.type !== 'done') continue
+    const { success, data } = event.data
+    actions.push({ type: 'request_ended', outcome: { reason: 'done', success, result: data } })
+    if (position < events.length - 1)
+      actions.push({ type: 'request_sent', request: { kind: 'resume', jobId: 'job_1' } })
+  }
+  return actions
+}
+
+/** Folds the log step by step, checking each step against the state the store published. */
+function expectEveryStepRebuilds(log: RunLogEntry[], published: AgentRunState[]) {
+  let state = createInitialRunState(1)
+  for (const [index, entry] of log.entries()) {
+    state = reduceRunAction(state, entry.action)
+    expect(state).toEqual(published[index])
+  }
+}
+
+describe('a store fed any legal order', () => {
+  it('logs every action, and each step of the log rebuilds its state, also from JSON', () => {
+    fc.assert(
+      fc.property(scenario, lifecycle, (shape, steps) => {
+        // The client is never called: the actions are dispatched as the commands would.
+        const client = testClient('http://127.0.0.1:9')
+        const store = createAgentRunStore({ client, projectId: 1 })
+        const log: RunLogEntry[] = []
+        const published: AgentRunState[] = []
+        store.subscribeActions((entry, state) => {
+          log.push(entry)
+          published.push(state)
+        })
+        const actions = actionsOf(eventsOf(shape), steps)
+        for (const action of actions) store.dispatch(action)
+        expect(log.map((entry) => entry.action)).toEqual(actions)
+        expect(published.at(-1)).toBe(store.getState())
+        expect(store.getState().stalled).toBe(false)
+        expectEveryStepRebuilds(log, published)
+        expectEveryStepRebuilds(JSON.parse(JSON.stringify(log)), published)
+      }),
+      { numRuns: process.env.CI ? 500 : 100 },
     )
   })
 })
