@@ -89,7 +89,8 @@ describe('CreditShortageDialog', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const dialog = await screen.findByRole('dialog')
-    expect(dialog.dataset.state).toBe('refused')
+    expect(dialog.dataset.state).toBe('open')
+    expect(dialog.dataset.trigger).toBe('refused')
     expect(dialog.textContent).toMatch(/2 available, 5 required/)
     await expectAccessible(container)
   })
@@ -111,7 +112,8 @@ describe('CreditShortageDialog', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
-    expect(dialog.dataset.state).toBe('refused')
+    expect(dialog.dataset.state).toBe('open')
+    expect(dialog.dataset.trigger).toBe('refused')
     expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull()
     await userEvent.click(screen.getByRole('link', { name: 'Top up credits' }))
     const tryAgain = screen.getByRole('button', { name: 'Try again' })
@@ -157,7 +159,7 @@ describe('CreditShortageDialog', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(changes).toEqual([true, false])
     await userEvent.click(screen.getByRole('button', { name: 'Show credits' }))
-    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    expect((await screen.findByRole('dialog')).dataset.trigger).toBe('refused')
   })
 
   it('renders into a container the host chooses', async () => {

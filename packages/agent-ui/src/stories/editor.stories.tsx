@@ -2,7 +2,7 @@ import type { Fault } from '@kvidai/agent-sim'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { AgentErrorNotice } from '../agent-error-notice'
-import { AgentPrompt } from '../agent-prompt'
+import { AgentPrompt } from '../agent-prompt/agent-prompt'
 import { CompositionTimeline } from '../composition-timeline'
 import { CreditShortageDialog } from '../credit-shortage-dialog/credit-shortage-dialog'
 import { ResumeButton } from '../resume-button'
@@ -135,7 +135,7 @@ export const KeyboardWalk: Story = {
     await userEvent.keyboard('{Enter}')
 
     const dialog = await canvas.findByRole('dialog', {})
-    await expect(dialog).toHaveAttribute('data-state', 'refused')
+    await expect(dialog).toHaveAttribute('data-trigger', 'refused')
     await expect(within(dialog).getByRole('link', { name: 'Top up credits' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
     await userEvent.tab()
