@@ -2,13 +2,6 @@ import { version } from 'react'
 import { version as domVersion } from 'react-dom'
 import { expect, inject, it } from 'vitest'
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The React major a run is meant for; tests/react-18-ui provides '18'. */
-    expectReact?: string
-  }
-}
-
 // The same tests run against React 19 here and against React 18.3 from tests/react-18-ui.
 it('runs on the React this run is meant for', () => {
   const major = inject('expectReact') ?? '19'

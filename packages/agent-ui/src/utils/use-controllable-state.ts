@@ -32,11 +32,10 @@ export function useControllableState<Value>({
   const wasControlled = useRef(controlled)
   useEffect(() => {
     if (wasControlled.current === controlled) return
-    const from = wasControlled.current ? 'controlled' : 'uncontrolled'
-    const to = controlled ? 'controlled' : 'uncontrolled'
+    const change = controlled ? 'uncontrolled to controlled' : 'controlled to uncontrolled'
     devWarning(
       '@kvidai/agent-ui',
-      `${caller} changed from ${from} to ${to}. Keep it one or the other for its whole life: pass its value always (and update it in the change handler), or never.`,
+      `${caller} changed from ${change}: give it a value always (updated on change) or never.`,
     )
     wasControlled.current = controlled
   }, [controlled, caller])
