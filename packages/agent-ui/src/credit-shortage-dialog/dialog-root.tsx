@@ -74,8 +74,8 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
         aria-describedby={descriptionId}
         aria-modal="true"
         data-kvid-credit-dialog=""
-        data-state="open"
-        data-trigger={shortage.trigger ?? undefined}
+        // What it shows; `open` when its controller opened it with neither to show.
+        data-state={shortage.trigger ?? 'open'}
         ref={refs}
         {...props}
         onCancel={composeEventHandlers(props.onCancel, (event) => {
