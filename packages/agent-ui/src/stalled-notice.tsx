@@ -10,9 +10,12 @@ interface StalledNoticeProps {
   stallAfterMs: number
 }
 
-/** Waits until the duration shown changes: each second under a minute, then each minute. */
+/**
+ * How long until the duration shown moves on: every 10 s under a minute, then every minute,
+ * so the polite live region is not read out every second.
+ */
 function nextChangeIn(quietMs: number) {
-  const step = quietMs < 60_000 ? 1000 : 60_000
+  const step = quietMs < 60_000 ? 10_000 : 60_000
   return step - (quietMs % step)
 }
 
