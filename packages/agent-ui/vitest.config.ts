@@ -4,6 +4,7 @@ import { playwright } from '@vitest/browser-playwright'
 import { configDefaults, defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from '../../chromium.ts'
 import { sourceResolve } from '../../vitest.shared.ts'
+import { emulateColorScheme } from './browser-commands.ts'
 
 /**
  * Three projects (`vitest run --project <name>`):
@@ -36,6 +37,7 @@ function chromiumBrowser() {
     screenshotFailures: false,
     provider: playwright({ launchOptions: chromiumLaunchOptions() }),
     instances: [{ browser: 'chromium' as const }],
+    commands: { emulateColorScheme },
   }
 }
 

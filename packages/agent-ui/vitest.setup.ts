@@ -1,6 +1,13 @@
 import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The React major a run is meant for (src/react-version.test.tsx); tests/react-18-ui provides '18'. */
+    expectReact?: string
+  }
+}
+
 // Without vitest globals the testing library cannot register its own cleanup: unmount here,
 // in jsdom and in Chromium alike, so each test starts from an empty document.
 afterEach(cleanup)

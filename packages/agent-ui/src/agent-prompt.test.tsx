@@ -1,8 +1,11 @@
+import type { CompositionInput } from '@kvidai/agent-core'
+import { useComposition } from '@kvidai/agent-react'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { AgentPrompt } from './agent-prompt'
+import { AgentPrompt } from './agent-prompt/agent-prompt'
+import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
 import { RunStatus } from './run-status'
 import { EMPTY, expectAccessible, postsTo, renderWithAgent, setupSimulator } from './test-utils'
 
@@ -167,5 +170,96 @@ describe('AgentPrompt', () => {
     expect(document.querySelector('[data-kvid-prompt]')?.getAttribute('data-state')).toBe(
       'disabled',
     )
+  })
+
+  it('is built from parts that work in a layout of their own', async () => {
+    const { container } = renderWithAgent(
+      <>
+        <AgentPrompt.Root composition={EMPTY} className="mine">
+          <AgentPrompt.Submit>Go</AgentPrompt.Submit>
+          <AgentPrompt.Problems />
+          <AgentPrompt.Input rows={2} />
+        </AgentPrompt.Root>
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    const box = screen.getByLabelText('Instruction') as HTMLTextAreaElement
+    expect(box.rows).toBe(2)
+    expect(screen.queryByLabelText('Attach files')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Go' }))
+    expect((await screen.findByRole('alert')).textContent).toBe('Write an instruction first.')
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    await expectAccessible(container)
+    await userEvent.type(box, "Add a title 'Hello'")
+    await userEvent.click(screen.getByRole('button', { name: 'Go' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    expect(postsTo(simulator)['POST /api/agent']).toBe(1)
+    expect(box.value).toBe('')
+  })
+
+  it('names the part that is used outside its root', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => renderWithAgent(<AgentPrompt.Submit />, simulator)).toThrow(
+      '<AgentPrompt.Submit> must be inside <AgentPrompt.Root>.',
+    )
+    vi.restoreAllMocks()
+  })
+
+  it('sends the latest composition when given none, so a second run needs no prop', async () => {
+    const sent: CompositionInput[] = []
+    let latest: unknown = null
+    function Latest() {
+      latest = useComposition()
+      return null
+    }
+    const { container } = renderWithAgent(
+      <>
+        <AgentPrompt onSubmit={(input) => sent.push(input.composition)} />
+        <RunStatus />
+        <Latest />
+      </>,
+      simulator,
+    )
+    await expectAccessible(container)
+    const box = screen.getByLabelText('Instruction')
+    await userEvent.type(box, "Add a title 'Hello'")
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Finished'))
+    // Nothing yet to reason over: an empty composition.
+    expect(sent[0]).toEqual({ tracks: [] })
+    const first = latest
+    expect(first).not.toBeNull()
+
+    await userEvent.type(box, 'Make it blue')
+    await userEvent.click(screen.getByRole('button', { name: 'Run agent' }))
+    await waitFor(() => expect(postsTo(simulator)['POST /api/agent']).toBe(2))
+    expect(sent[1]).toEqual(first)
+    expect(sent[1]?.tracks.length).toBeGreaterThan(0)
+  })
+
+  it('warns in development when a component switches between controlled and uncontrolled', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { rerender } = renderWithAgent(
+      <>
+        <AgentPrompt composition={EMPTY} value="Add a title" onValueChange={() => {}} />
+        <CreditShortageDialog open={false} />
+      </>,
+      simulator,
+    )
+    expect(warn).not.toHaveBeenCalled()
+    rerender(
+      <>
+        <AgentPrompt composition={EMPTY} />
+        <CreditShortageDialog />
+      </>,
+    )
+    await waitFor(() => expect(warn).toHaveBeenCalledTimes(2))
+    const warnings = warn.mock.calls.map(([text]) => String(text))
+    expect(warnings[0]).toMatch(/AgentPrompt changed from controlled to uncontrolled/)
+    expect(warnings[1]).toMatch(/CreditShortageDialog changed from controlled to uncontrolled/)
+    // The text it had is kept by the prompt itself from now on.
+    expect((screen.getByLabelText('Instruction') as HTMLTextAreaElement).value).toBe('')
+    warn.mockRestore()
   })
 })

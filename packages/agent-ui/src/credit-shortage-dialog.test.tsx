@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { createRef, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { CreditShortageDialog } from './credit-shortage-dialog/credit-shortage-dialog'
+import { RunStatus } from './run-status'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
 import {
   expectAccessible,
@@ -195,5 +196,46 @@ describe('CreditShortageDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(ref.current).toBeNull()
+  })
+
+  it('uncontrolled: a refusal already there on mount opens it, unless defaultOpen={false}; a new one does', async () => {
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    function Later({ defaultOpen }: { defaultOpen?: boolean }) {
+      const [shown, setShown] = useState(false)
+      return (
+        <>
+          <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+          <RunStatus />
+          <button type="button" onClick={() => setShown(true)}>
+            Show dialog
+          </button>
+          {shown && <CreditShortageDialog defaultOpen={defaultOpen} />}
+        </>
+      )
+    }
+    const { unmount } = renderWithAgent(<Later />, simulator)
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not started'))
+    await userEvent.click(screen.getByRole('button', { name: 'Show dialog' }))
+    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    unmount()
+
+    const { container } = renderWithAgent(<Later defaultOpen={false} />, simulator)
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not started'))
+    await userEvent.click(screen.getByRole('button', { name: 'Show dialog' }))
+    // Mounted after the refusal, told not to open for it: it stays closed.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    await expectAccessible(container)
+  })
+
+  it('controlled open with nothing to show says data-state="open"', async () => {
+    const { container } = renderWithAgent(<CreditShortageDialog open />, simulator)
+    const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
+    expect(dialog.dataset.state).toBe('open')
+    await expectAccessible(container)
   })
 })

@@ -1,24 +1,32 @@
+import { DEFAULT_STALL_AFTER_MS } from '@kvidai/agent-core'
 import { useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { doneMessage } from './i18n/done-message'
 import { creditUnitMessages, statusMessages } from './i18n/messages'
 import { useMessages } from './i18n/use-messages'
-import { StopButton } from './stop-button'
+import { StalledNotice } from './stalled-notice'
 
 /** Its own English and the credit amount, declared once so translations stay stable. */
 const messages = { ...statusMessages, ...creditUnitMessages }
 
 export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
   projectId?: number
+  /**
+   * The silence after which the stream counts as stalled, to say for how long it has been
+   * quiet. Default 60 s, as the provider's; give the same value when you set the
+   * provider's `stallAfterMs`.
+   */
+  stallAfterMs?: number
 }
 
 /**
  * The run's status and final message — re-translated from its key when the locale
  * changes — and, when the agent reports it, what the run cost by tool. When the stream
- * has been quiet for a while (`stalled`), it says so politely, with a Stop button.
+ * has been quiet past `stallAfterMs` (`stalled`), it says for how long, politely, with a
+ * Stop button.
  */
 export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function RunStatus(
-  { projectId, ...props },
+  { projectId, stallAfterMs = DEFAULT_STALL_AFTER_MS, ...props },
   ref,
 ) {
   const translate = useMessages(messages)
@@ -39,11 +47,7 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
         {translate(`status.${status}`)}
       </p>
       <div aria-live="polite" data-kvid-run-stalled="" data-state={stalled ? 'stalled' : 'live'}>
-        {stalled && (
-          <p>
-            {translate('status.stalled')} <StopButton projectId={projectId} />
-          </p>
-        )}
+        {stalled && <StalledNotice projectId={projectId} stallAfterMs={stallAfterMs} />}
       </div>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
       {status === 'streaming' && typeof minutes === 'number' && minutes > 0 && (

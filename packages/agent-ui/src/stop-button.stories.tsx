@@ -15,7 +15,7 @@ const meta = {
       simulator={{ sceneMs: 150 }}
       {...(context.parameters.harness ?? {})}
     >
-      <RunStatus />
+      <RunStatus stallAfterMs={context.parameters.harness?.stallAfterMs} />
       <StopButton {...args} />
       <SceneProgressBoard />
     </StoryHarness>
@@ -39,7 +39,7 @@ export const WhileStreaming: Story = {
   },
 }
 
-/** A stream gone quiet: said politely, with Stop beside it. */
+/** A stream gone quiet: said politely, for how long, with Stop beside it. */
 export const Stalled: Story = {
   parameters: { harness: { fault: { stallAfterEvents: 3 }, stallAfterMs: 300 } },
   play: async ({ canvasElement }) => {
@@ -57,7 +57,7 @@ export const Stalled: Story = {
       'aria-live',
       'polite',
     )
-    await expect(canvas.getByText(/No news from the agent/)).toBeVisible()
+    await expect(canvas.getByText(/No news from the agent for \d+ sec/)).toBeVisible()
   },
 }
 

@@ -2,6 +2,7 @@ import { paidRequests } from '@kvidai/agent-sim/testing'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { es } from './locales/es'
 import { ResumeButton } from './resume-button'
 import { RunStatus } from './run-status'
 import { SceneProgressBoard } from './scene-progress-board/scene-progress-board'
@@ -64,7 +65,7 @@ describe('StopButton', () => {
     renderWithAgent(
       <>
         <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
-        <RunStatus />
+        <RunStatus stallAfterMs={200} />
       </>,
       simulator,
       { stallAfterMs: 200 },
@@ -74,10 +75,30 @@ describe('StopButton', () => {
     expect(region.dataset.state).toBe('live')
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() => expect(region.dataset.state).toBe('stalled'), { timeout: 10_000 })
-    expect(region.textContent).toMatch(/No news from the agent for a while/)
+    // Quiet past the provider's 200 ms: counted from the stall, plus those 200 ms.
+    expect(region.textContent).toMatch(/No news from the agent for \d+ sec — still waiting\./)
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }))
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Stopped'))
     expect(region.dataset.state).toBe('live')
     expect(paidRequests(simulator).run).toBe(1)
+  })
+
+  it('says for how long the stream has been quiet, from the stall and the silence before it', async () => {
+    simulator.admin.setFaults({ stallAfterEvents: 3 })
+    const { container } = renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+        <RunStatus stallAfterMs={90_000} />
+      </>,
+      simulator,
+      { stallAfterMs: 200, locale: 'es', catalogs: { es } },
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    const region = document.querySelector('[data-kvid-run-stalled]') as HTMLElement
+    await waitFor(() => expect(region.dataset.state).toBe('stalled'), { timeout: 10_000 })
+    // RunStatus was told the stall comes after 90 s: quiet for at least a minute and a half.
+    expect(region.textContent).toContain('El agente no da noticias desde hace 1 min')
+    await expectAccessible(container)
+    await userEvent.click(screen.getByRole('button', { name: 'Detener' }))
   })
 })

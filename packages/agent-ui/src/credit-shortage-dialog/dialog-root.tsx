@@ -3,6 +3,7 @@ import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useMemo, u
 import { createPortal } from 'react-dom'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
 import { composeRefs } from '../utils/compose-refs'
+import { useControllableState } from '../utils/use-controllable-state'
 import { DialogContext } from './dialog-context'
 
 export interface DialogRootProps
@@ -22,7 +23,22 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
   { projectId, open, defaultOpen, onOpenChange, container, children, ...props },
   ref,
 ) {
-  const shortage = useCreditShortage({ projectId, open, defaultOpen, onOpenChange })
+  // Open or closed is held here, controlled or not; the hook only asks for changes (open on
+  // each new shortage or refusal, closed when dismissed), so it is always given `open`.
+  const [requestedOpen, setOpen] = useControllableState({
+    value: open,
+    defaultValue: false,
+    onChange: onOpenChange,
+    caller: 'CreditShortageDialog',
+  })
+  const shortage = useCreditShortage({
+    projectId,
+    open: requestedOpen,
+    defaultOpen,
+    onOpenChange: setOpen,
+  })
+  // Uncontrolled, it shows only while there is a shortage or refusal to show.
+  const shown = open ?? (requestedOpen && shortage.trigger !== null)
   const dialogRef = useRef<HTMLDialogElement>(null)
   // The dialog mounts only while open, so the caller's ref is set and cleared with it.
   const refs = useMemo(() => composeRefs(dialogRef, ref), [ref])
@@ -35,7 +51,7 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
 
   useEffect(() => {
     const dialog = dialogRef.current
-    if (!dialog || !shortage.open) return
+    if (!dialog || !shown) return
     const returnFocus = document.activeElement as HTMLElement | null
     if (!dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal()
@@ -47,9 +63,10 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
       else dialog.removeAttribute('open')
       returnFocus?.focus()
     }
-  }, [shortage.open])
+  }, [shown])
 
-  if (!shortage.open) return null
+  // Closed, nothing is rendered: the ref is null and no element carries `closed`.
+  if (!shown) return null
   const dialog = (
     <DialogContext.Provider value={context}>
       <dialog
@@ -57,7 +74,8 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
         aria-describedby={descriptionId}
         aria-modal="true"
         data-kvid-credit-dialog=""
-        data-state={shortage.trigger ?? 'closed'}
+        // What it shows; `open` when its controller opened it with neither to show.
+        data-state={shortage.trigger ?? 'open'}
         ref={refs}
         {...props}
         onCancel={composeEventHandlers(props.onCancel, (event) => {

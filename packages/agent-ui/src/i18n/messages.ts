@@ -13,6 +13,11 @@ export const boardMessages = {
   },
   'board.failedCount': { plural: 'failed', one: '{failed} failed', other: '{failed} failed' },
   'board.empty': 'No scenes yet.',
+  'board.emptyResumable': {
+    plural: 'count',
+    one: 'The last run left {count} scene unfinished.',
+    other: 'The last run left {count} scenes unfinished.',
+  },
   'board.announce.completed': {
     plural: 'count',
     one: '{count} more scene is done. {completed} of {total}.',
@@ -28,6 +33,8 @@ export const boardMessages = {
   'scene.state.running': 'Generating…',
   'scene.state.complete': 'Done',
   'scene.state.failed': 'Failed',
+  'scene.state.interrupted': 'Interrupted',
+  'scene.state.stopped': 'Stopped',
   'scene.voiceWarning': 'No narration',
   'scene.retry': 'Retry',
   'scene.retryLabel': 'Retry scene {number}',
@@ -80,7 +87,7 @@ export const stopMessages = {
 
 /** English: the run status, and the messages the agent's done event names by key (re-translated when the locale changes). */
 export const statusMessages = {
-  'status.stalled': 'No news from the agent for a while — still waiting.',
+  'status.stalled': 'No news from the agent for {duration} — still waiting.',
   'status.estimate': 'About {minutes} min to render',
   'status.tokens': '{input} input and {output} output tokens',
   'status.idle': 'Ready',

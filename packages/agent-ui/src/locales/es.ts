@@ -14,6 +14,11 @@ export const es: Catalog = {
   },
   'board.failedCount': { plural: 'failed', one: '{failed} fallida', other: '{failed} fallidas' },
   'board.empty': 'Aún no hay escenas.',
+  'board.emptyResumable': {
+    plural: 'count',
+    one: 'La última ejecución dejó {count} escena sin terminar.',
+    other: 'La última ejecución dejó {count} escenas sin terminar.',
+  },
   'board.announce.completed': {
     plural: 'count',
     one: 'Se terminó {count} escena más. {completed} de {total}.',
@@ -29,6 +34,8 @@ export const es: Catalog = {
   'scene.state.running': 'Generando…',
   'scene.state.complete': 'Lista',
   'scene.state.failed': 'Fallida',
+  'scene.state.interrupted': 'Interrumpida',
+  'scene.state.stopped': 'Detenida',
   'scene.voiceWarning': 'Sin narración',
   'scene.retry': 'Reintentar',
   'scene.retryLabel': 'Reintentar escena {number}',
@@ -68,7 +75,7 @@ export const es: Catalog = {
 
   // Run status
   'stop.button': 'Detener',
-  'status.stalled': 'El agente no da noticias desde hace un rato — seguimos esperando.',
+  'status.stalled': 'El agente no da noticias desde hace {duration} — seguimos esperando.',
   'boundary.message': 'No se pudo mostrar este panel.',
   'boundary.reset': 'Restablecer',
   'status.estimate': 'Unos {minutes} min de renderizado',

@@ -10,6 +10,7 @@ export const ko: Catalog = {
   'board.summary': { plural: 'total', other: '{total}개 장면 중 {completed}개' },
   'board.failedCount': { plural: 'failed', other: '{failed}개 실패' },
   'board.empty': '아직 장면이 없습니다.',
+  'board.emptyResumable': { plural: 'count', other: '지난 실행에서 장면 {count}개가 남았습니다.' },
   'board.announce.completed': {
     plural: 'count',
     other: '장면 {count}개가 추가로 완료되었습니다. {total}개 중 {completed}개입니다.',
@@ -20,6 +21,8 @@ export const ko: Catalog = {
   'scene.state.running': '생성 중…',
   'scene.state.complete': '완료',
   'scene.state.failed': '실패',
+  'scene.state.interrupted': '중단됨',
+  'scene.state.stopped': '멈춤',
   'scene.voiceWarning': '내레이션 없음',
   'scene.retry': '다시 시도',
   'scene.retryLabel': '장면 {number} 다시 시도',
@@ -50,7 +53,7 @@ export const ko: Catalog = {
 
   // Run status
   'stop.button': '중지',
-  'status.stalled': '에이전트 응답이 한동안 없습니다 — 계속 기다리는 중입니다.',
+  'status.stalled': '에이전트 응답이 {duration} 동안 없습니다 — 계속 기다리는 중입니다.',
   'boundary.message': '이 패널을 표시할 수 없습니다.',
   'boundary.reset': '다시 표시',
   'status.estimate': '렌더링 예상 약 {minutes}분',

@@ -14,7 +14,8 @@ export interface BoardSceneProps extends ComponentPropsWithoutRef<'li'> {
 
 /**
  * One scene card: its number, state, error, a badge when narration failed, and a Retry
- * button while it is failed. Re-renders only when its own scene changes.
+ * button while it is failed. A scene still waiting when its run was interrupted or
+ * stopped says so ("Interrupted", "Stopped"; `data-state` stays `pending`). Re-renders only when its own scene changes.
  */
 export const BoardScene = memo(
   forwardRef<HTMLLIElement, BoardSceneProps>(function BoardScene(
@@ -29,6 +30,15 @@ export const BoardScene = memo(
     const retryable = useAgentSelector((state) => status === 'failed' && !isRunning(state), {
       projectId,
     })
+    // A scene that never started in a run that was cut short will not start by waiting:
+    // it says the run was interrupted or stopped. Other cards never re-render for it.
+    const cutShort = useAgentSelector(
+      (state) =>
+        status === 'pending' && (state.status === 'interrupted' || state.status === 'stopped')
+          ? state.status
+          : null,
+      { projectId },
+    )
     const [retrying, setRetrying] = useState(false)
     const number = index + 1
     const titleId = useId()
@@ -53,7 +63,7 @@ export const BoardScene = memo(
         <span data-kvid-scene-title="" id={titleId}>
           {translate('scene.label', { number })}
         </span>
-        <span data-kvid-scene-status="">{translate(`scene.state.${status}`)}</span>
+        <span data-kvid-scene-status="">{translate(`scene.state.${cutShort ?? status}`)}</span>
         {scene?.voiceError && (
           <span data-kvid-scene-badge="" title={scene.voiceError}>
             {translate('scene.voiceWarning')}

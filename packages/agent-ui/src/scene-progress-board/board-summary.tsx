@@ -1,4 +1,4 @@
-import { useRunProgress } from '@kvidai/agent-react'
+import { useResumeCheck, useRunProgress } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { boardMessages } from '../i18n/messages'
 import { useMessages } from '../i18n/use-messages'
@@ -6,7 +6,11 @@ import { useBoardContext } from './board-context'
 
 export type BoardSummaryProps = ComponentPropsWithoutRef<'div'>
 
-/** Overall progress: a real progress bar, "5 of 8 scenes", and failures when there are any. */
+/**
+ * Overall progress: a real progress bar, "5 of 8 scenes", and failures when there are any.
+ * Empty, it says "No scenes yet." — or how many scenes the last run left, when the project
+ * has an unfinished job to resume.
+ */
 export const BoardSummary = forwardRef<HTMLDivElement, BoardSummaryProps>(
   function BoardSummary(props, ref) {
     const { projectId } = useBoardContext('Summary')
@@ -30,7 +34,7 @@ export const BoardSummary = forwardRef<HTMLDivElement, BoardSummaryProps>(
           <div data-kvid-progress-fill="" />
         </div>
         <p data-kvid-board-count="">
-          {total === 0 ? translate('board.empty') : text}
+          {total === 0 ? <EmptyText projectId={projectId} /> : text}
           {failed > 0 && (
             <span data-kvid-board-failed="">{` · ${translate('board.failedCount', { failed })}`}</span>
           )}
@@ -39,3 +43,16 @@ export const BoardSummary = forwardRef<HTMLDivElement, BoardSummaryProps>(
     )
   },
 )
+
+/**
+ * What an empty board says: "No scenes yet.", or, when the project has an unfinished job
+ * (a reload with its saved board cleared), how many scenes the last run left. Asks the
+ * resume check only while the board is empty.
+ */
+function EmptyText({ projectId }: { projectId: number | undefined }) {
+  const translate = useMessages(boardMessages)
+  const job = useResumeCheck({ projectId }).data
+  return job && job.remainingScenes > 0
+    ? translate('board.emptyResumable', { count: job.remainingScenes })
+    : translate('board.empty')
+}

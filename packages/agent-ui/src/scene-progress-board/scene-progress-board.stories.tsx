@@ -118,6 +118,12 @@ export const Interrupted: Story = {
     const canvas = await start(canvasElement)
     await expect(await canvas.findByRole('alert')).toHaveAttribute('data-code', 'interrupted')
     await canvas.findByRole('button', { name: /Resume \d scenes/ })
+    // Scenes that never started say the run was interrupted, not that they are waiting.
+    const waiting = cards(canvasElement, 'pending')
+    await expect(waiting.length).toBeGreaterThan(0)
+    for (const card of waiting) {
+      await expect(card.querySelector('[data-kvid-scene-status]')).toHaveTextContent('Interrupted')
+    }
   },
 }
 

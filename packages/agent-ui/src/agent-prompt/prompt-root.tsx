@@ -6,7 +6,7 @@ import {
   type CompositionInput,
   type SelectedItemContext,
 } from '@kvidai/agent-core'
-import { useAgentRun } from '@kvidai/agent-react'
+import { useAgentRun, useAgentStore } from '@kvidai/agent-react'
 import {
   type ComponentPropsWithoutRef,
   type FormEvent,
@@ -16,15 +16,19 @@ import {
   useRef,
   useState,
 } from 'react'
-import { type PromptKey, promptMessages } from './i18n/messages'
-import { useMessages } from './i18n/use-messages'
-import { attachmentProblem, readAttachment } from './read-attachment'
+import { attachmentProblem, readAttachment } from '../read-attachment'
+import { useControllableState } from '../utils/use-controllable-state'
+import { PromptContext, type PromptProblem } from './prompt-context'
 
-export interface AgentPromptProps
+export interface PromptRootProps
   extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit' | 'autoSave'> {
   projectId?: number
-  /** The composition the agent reasons over: a value, or a function read at submit. */
-  composition: CompositionInput | (() => CompositionInput)
+  /**
+   * The composition the agent reasons over: a value, or a function read at submit.
+   * Default: the run's latest composition (from its last checkpoint or done), or an empty
+   * one before the project has any — pass it for a first run on a project with content.
+   */
+  composition?: CompositionInput | (() => CompositionInput)
   templateId?: string
   selectedItemContext?: SelectedItemContext
   chatHistory?: ChatHistoryEntry[]
@@ -51,18 +55,12 @@ export interface AgentPromptProps
 /** Statuses that mean the server took the request: the prompt's text went through. */
 const STARTED = new Set(['streaming', 'done', 'failed', 'interrupted', 'stopped'])
 
-interface Problem {
-  key: PromptKey
-  params?: Record<string, string | number>
-}
-
 /**
- * The instruction box: a message and attachments (images, video, audio, PDF or text, at
- * most 10 files of 50 MB each), checked before anything is sent. Controlled or not
- * (`value`/`defaultValue`/`onValueChange`); `onSubmit` sees the request first and can
- * cancel it; the text clears once the run has started unless `clearOnStart={false}`.
+ * The prompt's form: holds the text (controlled or not) and the attachments, checks them
+ * on submit and starts the run. Its parts (`Input`, `Attachments`, `Problems`, `Submit`)
+ * render inside it in any order and layout.
  */
-export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(function AgentPrompt(
+export const PromptRoot = forwardRef<HTMLFormElement, PromptRootProps>(function PromptRoot(
   {
     projectId,
     composition,
@@ -76,28 +74,29 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
     disabled = false,
     onSubmit,
     clearOnStart = true,
+    children,
     ...props
   },
   ref,
 ) {
-  const translate = useMessages(promptMessages)
   const run = useAgentRun({ projectId })
-  const [ownMessage, setOwnMessage] = useState(defaultValue)
-  const message = value ?? ownMessage
-  function setMessage(next: string) {
-    if (value === undefined) setOwnMessage(next)
-    onValueChange?.(next)
-  }
+  const store = useAgentStore(projectId)
+  const [message, setMessage] = useControllableState({
+    value,
+    defaultValue,
+    onChange: onValueChange,
+    caller: 'AgentPrompt',
+  })
   // Set when this prompt sends; cleared once the server took the request (or refused it).
   const sent = useRef(false)
   const [attachments, setAttachments] = useState<AttachedFile[]>([])
-  const [problems, setProblems] = useState<Problem[]>([])
+  const [problems, setProblems] = useState<PromptProblem[]>([])
   const [reading, setReading] = useState(false)
   const id = useId()
 
   async function attach(files: FileList | null) {
     if (!files) return
-    const found: Problem[] = []
+    const found: PromptProblem[] = []
     const accepted: File[] = []
     for (const file of Array.from(files)) {
       const problem = attachmentProblem(file, attachments.length + accepted.length)
@@ -130,6 +129,12 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
     setAttachments([])
   }, [status])
 
+  function currentComposition(): CompositionInput {
+    if (typeof composition === 'function') return composition()
+    // Read when sent, so a checkpoint does not re-render the prompt.
+    return composition ?? store.getState().composition ?? { tracks: [] }
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     if (run.isRunning || reading || disabled) return event.preventDefault()
     const text = message.trim()
@@ -146,7 +151,7 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
     setProblems([])
     const input = {
       message: text,
-      composition: typeof composition === 'function' ? composition() : composition,
+      composition: currentComposition(),
       templateId,
       selectedItemContext,
       chatHistory,
@@ -162,80 +167,33 @@ export const AgentPrompt = forwardRef<HTMLFormElement, AgentPromptProps>(functio
     run.start(input)
   }
 
+  const running = run.isRunning
+  // The root renders again whenever any of this changes, and its parts with it.
+  const context = {
+    id,
+    message,
+    setMessage,
+    attachments,
+    attach,
+    remove: (index: number) => setAttachments((current) => current.filter((_, at) => at !== index)),
+    problems,
+    reading,
+    disabled,
+    running,
+  }
+
   return (
-    <form
-      data-kvid-prompt=""
-      data-state={run.isRunning ? 'running' : disabled ? 'disabled' : 'idle'}
-      noValidate
-      ref={ref}
-      {...props}
-      onSubmit={submit}
-    >
-      <label htmlFor={`${id}-message`}>{translate('prompt.label')}</label>
-      <textarea
-        id={`${id}-message`}
-        name="message"
-        value={message}
-        disabled={disabled}
-        placeholder={translate('prompt.placeholder')}
-        aria-invalid={
-          problems.some(
-            (problem) => problem.key === 'prompt.empty' || problem.key === 'prompt.tooLong',
-          ) || undefined
-        }
-        aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}
-        onChange={(event) => setMessage(event.target.value)}
-      />
-      <label htmlFor={`${id}-files`} data-kvid-prompt-attach="">
-        {translate('prompt.attach')}
-      </label>
-      <input
-        id={`${id}-files`}
-        type="file"
-        multiple
-        accept="image/*,video/*,audio/*,application/pdf,text/*"
-        // One pick at a time: the limit is checked against the files already read.
-        disabled={reading || disabled}
-        onChange={(event) => {
-          void attach(event.target.files)
-          event.target.value = ''
-        }}
-      />
-      {attachments.length > 0 && (
-        <ul aria-label={translate('prompt.attachments')} data-kvid-prompt-files="">
-          {attachments.map((file, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice
-            <li key={`${file.name}-${index}`} data-type={file.type}>
-              {file.name}
-              <button
-                type="button"
-                aria-label={translate('prompt.remove', { name: file.name })}
-                onClick={() => setAttachments((current) => current.filter((_, at) => at !== index))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {reading && <p role="status">{translate('prompt.reading')}</p>}
-      {problems.length > 0 && (
-        <ul id={`${id}-problems`} role="alert" data-kvid-prompt-problems="">
-          {problems.map((problem) => (
-            <li key={`${problem.key}-${String(problem.params?.name ?? '')}`}>
-              {translate(problem.key, problem.params)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {/* aria-disabled keeps focus on the button while the run streams; submit checks it. */}
-      <button
-        type="submit"
-        aria-disabled={run.isRunning || reading || disabled}
-        data-kvid-prompt-submit=""
+    <PromptContext.Provider value={context}>
+      <form
+        data-kvid-prompt=""
+        data-state={running ? 'running' : disabled ? 'disabled' : 'idle'}
+        noValidate
+        ref={ref}
+        {...props}
+        onSubmit={submit}
       >
-        {translate('prompt.submit')}
-      </button>
-    </form>
+        {children}
+      </form>
+    </PromptContext.Provider>
   )
 })
