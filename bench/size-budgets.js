@@ -26,20 +26,20 @@ export const budgets = [
     path: entry('ui.js'),
     ignore: [...peers, '@kvidai/agent-react', '@kvidai/agent-core'],
     target: 10000,
-    ceiling: 9750,
+    ceiling: 10050,
   },
   {
     name: '@kvidai/agent-ui + react + core (all JS)',
     path: entry('ui-react-core.js'),
     ignore: peers,
     target: 18000,
-    ceiling: 21600,
+    ceiling: 21900,
   },
   {
     name: '@kvidai/agent-ui CSS',
     path: 'packages/agent-ui/dist/styles.css',
     target: 3000,
-    ceiling: 1850,
+    ceiling: 2000,
   },
   {
     name: 'useResumeCheck only (tree-shaking)',
