@@ -37,7 +37,8 @@ describe('the quickstart, built and run in Chromium', () => {
   let app: Awaited<ReturnType<typeof serveBuiltApp>>
   let browser: Browser
   beforeAll(async () => {
-    app = await serveBuiltApp()
+    // Slow enough scenes that a 30-scene video is still running when a second one is asked for.
+    app = await serveBuiltApp({ sceneMs: 300 })
     browser = await chromium.launch(chromiumLaunchOptions())
   })
   afterAll(async () => {
@@ -65,9 +66,9 @@ describe('the quickstart, built and run in Chromium', () => {
     const first = await (await browser.newContext()).newPage()
     const second = await (await browser.newContext()).newPage()
     await Promise.all([first.goto(app.url), second.goto(app.url)])
-    await first.getByLabel('Instruction').fill('Make an explainer about whales in 8 scenes')
+    await first.getByLabel('Instruction').fill('Make an explainer about whales in 30 scenes')
     await first.getByRole('button', { name: 'Run agent' }).click()
-    await first.locator('[data-kvid-scene]').first().waitFor()
+    await first.locator('[data-kvid-scene][data-state="running"]').first().waitFor()
     await second.getByLabel('Instruction').fill('Make an explainer about tides in 2 scenes')
     await second.getByRole('button', { name: 'Run agent' }).click()
     const alert = second.getByRole('alert')

@@ -1,4 +1,4 @@
-import { hashString } from './random'
+import { createRandom, hashString } from './random'
 
 /** Longest picture URL the simulator makes: checkpoints carry one per scene, so keep it small. */
 export const PICTURE_URL_MAX_LENGTH = 1000
@@ -33,7 +33,8 @@ function svgDataUrl(svg: string): string {
  * in-process).
  */
 export function pictureUrl(key: string, label: string): string {
-  const hue = hashString(key) % 360
+  // Through the generator: keys that differ in one character get far-apart hues.
+  const hue = Math.floor(createRandom(hashString(key))() * 360)
   const text = label.replace(/[^\p{L}\p{N} -]/gu, '').slice(0, 4)
   const svg =
     `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 160 90' width='160' height='90'>` +
