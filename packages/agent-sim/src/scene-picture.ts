@@ -19,7 +19,7 @@ function colour(hue: number, saturation: number, lightness: number): string {
 
 /**
  * Escapes only what a data URL cannot hold as it is. The SVG uses single quotes, so the
- * result stays short: about 400 characters.
+ * result stays short: under 350 characters.
  */
 function svgDataUrl(svg: string): string {
   return `data:image/svg+xml,${svg.replace(/[%#<>"\s]/g, (character) => encodeURIComponent(character))}`
@@ -28,22 +28,20 @@ function svgDataUrl(svg: string): string {
 /**
  * A small 16:9 SVG picture for one piece of generated media, as a `data:` URL: a sky, a
  * sun and hills in colours that depend only on `key`, with `label` (a scene number) in the
- * corner when given. The simulator puts these in assets' `remoteUrl`, so a page shows pictures
- * without any network and wherever the simulator runs (in a server, a service worker or
- * in-process).
+ * corner when given. It has a viewBox and no size of its own: whatever shows it sets one.
+ * The simulator puts these in assets' `remoteUrl`, so a page shows pictures without any
+ * network and wherever the simulator runs (in a server, a service worker or in-process).
  */
 export function pictureUrl(key: string, label: string): string {
   // Through the generator: keys that differ in one character get far-apart hues.
   const hue = Math.floor(createRandom(hashString(key))() * 360)
   const text = label.replace(/[^\p{L}\p{N} -]/gu, '').slice(0, 4)
   const svg =
-    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 160 90' width='160' height='90'>` +
-    `<rect width='160' height='90' fill='${colour(hue, 0.6, 0.72)}'/>` +
-    `<circle cx='124' cy='26' r='13' fill='${colour((hue + 50) % 360, 0.9, 0.82)}'/>` +
-    `<path d='M0 90V58l38-22 34 26 26-16 62 30v14z' fill='${colour((hue + 180) % 360, 0.45, 0.28)}'/>` +
-    (text
-      ? `<text x='10' y='28' font-family='sans-serif' font-size='22' font-weight='700' fill='#111'>${text}</text>`
-      : '') +
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 9'>` +
+    `<path fill='${colour(hue, 0.6, 0.72)}' d='M0 0h16v9H0z'/>` +
+    `<circle fill='${colour((hue + 50) % 360, 0.9, 0.82)}' cx='12.4' cy='2.6' r='1.3'/>` +
+    `<path fill='${colour((hue + 180) % 360, 0.45, 0.28)}' d='M0 9V5.8l3.8-2.2 3.4 2.6 2.6-1.6L16 7.6V9z'/>` +
+    (text ? `<text x='1' y='2.9' font-size='2.4' fill='#111'>${text}</text>` : '') +
     `</svg>`
   return svgDataUrl(svg)
 }
