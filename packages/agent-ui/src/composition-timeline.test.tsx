@@ -69,6 +69,7 @@ describe('CompositionTimeline pictures', () => {
     const clip = screen.getByRole('img', { name: 'waves.mp4' })
     expect(clip.tagName).toBe('IMG')
     expect(clip.getAttribute('src')).toBe(PICTURE)
+    expect(screen.getByRole('img', { name: 'A hostile link' }).tagName).toBe('SPAN')
     const bare = screen.getByRole('img', { name: 'video' })
     expect(bare.tagName).toBe('SPAN')
     expect(bare.dataset.state).toBe('placeholder')
@@ -76,13 +77,41 @@ describe('CompositionTimeline pictures', () => {
   })
 
   it('never loads an address that is not a picture’s', () => {
+    const addresses = {
+      script: 'javascript:alert(1)',
+      file: 'file:///etc/passwd',
+      page: 'data:text/html,<script>alert(1)</script>',
+      relative: 'media/sofa.png',
+    }
+    const ids = Object.keys(addresses)
     const { container } = renderWithAgent(
-      <CompositionTimeline composition={composition} />,
+      <CompositionTimeline
+        composition={{
+          ...composition,
+          tracks: [{ id: 'visuals', items: ids }],
+          items: Object.fromEntries(
+            ids.map((id, index) => [
+              id,
+              { id, type: 'image', assetId: id, from: index * 30, durationInFrames: 30 },
+            ]),
+          ),
+          assets: Object.fromEntries(
+            Object.entries(addresses).map(([id, remoteUrl]) => [
+              id,
+              { id, type: 'image', remoteUrl, alt: id },
+            ]),
+          ),
+        }}
+      />,
       simulator,
     )
-    const bad = screen.getByRole('img', { name: 'A hostile link' })
-    expect(bad.tagName).toBe('SPAN')
-    expect(container.querySelector('img[src^="javascript"]')).toBeNull()
+    expect(ids.map((id) => screen.getByRole('img', { name: id }).tagName)).toEqual([
+      'SPAN',
+      'SPAN',
+      'SPAN',
+      'IMG',
+    ])
+    expect(container.querySelectorAll('img')).toHaveLength(1)
   })
 
   it('shows the simulator’s scene pictures as a run lays them down', async () => {
