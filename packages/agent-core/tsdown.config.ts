@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     recording: 'src/recording/index.ts',
     server: 'src/server/index.ts',
+    node: 'src/server/node.ts',
+    vite: 'src/server/vite.ts',
   },
   format: 'esm',
   dts: true,

@@ -1,20 +1,20 @@
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import { toNodeHandler } from '@kvidai/agent-core/node'
 import express, { type Express } from 'express'
 import { AGENT_BASE_PATH, type Handlers } from './handlers'
 
 /**
- * The routes on Express. Express speaks Node's `req`/`res`, so each web handler goes
- * through `getRequestListener` from `@hono/node-server`, which turns `req` into a
- * `Request` and streams the `Response` back unbuffered. Mount them before any body
- * parser (`express.json()`): the proxy reads the body itself, within its size limit.
+ * The routes on Express. Express speaks Node's `req`/`res`, so each web handler goes through
+ * `toNodeHandler` from `@kvidai/agent-core/node`, which turns `req` into a `Request` and
+ * streams the `Response` back unbuffered. Mount them before any body parser
+ * (`express.json()`): the proxy reads the body itself, within its size limit.
  */
 export function createExpressApp(handlers: Handlers): Express {
   const app = express()
   app.disable('x-powered-by')
-  // A route, not `app.use`: `use` strips its path from `req.url`, and the proxy needs it whole.
-  app.all(`${AGENT_BASE_PATH}/*path`, getRequestListener(handlers.agent))
-  app.post('/api/sign-out', getRequestListener(handlers.signOut))
+  // `use` strips '/api/kvid' from req.url; toNodeHandler reads req.originalUrl, which keeps it.
+  app.use(AGENT_BASE_PATH, toNodeHandler(handlers.agent))
+  app.post('/api/sign-out', toNodeHandler(handlers.signOut))
   return app
 }
 

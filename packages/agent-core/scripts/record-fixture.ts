@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs'
 import { startSimulator } from '@kvidai/agent-sim/node'
 import { createRecorder } from '../src/recording/create-recorder'
-import { LONG_VIDEO, runInput, testClient } from '../src/test-utils'
+import { createAgentRunStore } from '../src/store/create-agent-run-store'
+import { LONG_VIDEO, PROJECT_ID, runInput, testClient } from '../src/test-utils'
 
 const target = new URL('../src/fixtures/long-video-ko.json', import.meta.url)
 const options = { sceneMs: 40, seed: 11, credits: 45, concurrency: 2 }
@@ -16,9 +17,10 @@ const options = { sceneMs: 40, seed: 11, credits: 45, concurrency: 2 }
 const simulator = await startSimulator(options)
 try {
   const recorder = createRecorder()
-  const outcome = await testClient(simulator.url).run(runInput({ locale: 'ko' }), {
-    onEvent: recorder.onEvent,
-  })
+  const store = createAgentRunStore({ client: testClient(simulator.url), projectId: PROJECT_ID })
+  store.subscribeActions(recorder.onAction)
+  const { projectId: _projectId, ...input } = runInput({ locale: 'ko' })
+  const outcome = await store.start(input)
   const recording = recorder.toRecording({
     source: 'kvid-sim over HTTP (scripts/record-fixture.ts)',
     message: LONG_VIDEO,

@@ -13,19 +13,46 @@ export {
   AgentStoreError,
   AgentStreamError,
   AgentValidationError,
+  reviveAgentError,
 } from './errors/agent-errors'
 export { devWarning } from './errors/dev-warning'
 export type { CallbackErrorHandler } from './errors/report-callback-error'
 export { reportCallbackError } from './errors/report-callback-error'
+export type {
+  RunObserver,
+  RunObserverOptions,
+  RunObserverResult,
+} from './observer/create-run-observer'
+export { createRunObserver } from './observer/create-run-observer'
+export type { ResumeCheckSource } from './observer/resume-check-source'
+export { storeResumeCheck } from './observer/resume-check-source'
+export type { AgentRunCommands, RunCommands } from './observer/run-commands'
+export { runCommands } from './observer/run-commands'
+export type { RunPersister, RunPersisterOptions } from './persist/create-run-persister'
+export { createRunPersister } from './persist/create-run-persister'
 export * from './protocol/index'
 export type {
   AgentRunRegistry,
   AgentRunRegistryOptions,
-  RunEnd,
-  RunListener,
 } from './registry/create-agent-run-registry'
 export { createAgentRunRegistry } from './registry/create-agent-run-registry'
 export { reduceAgentEvent, settleRunningScenes } from './state/reduce-agent-event'
+export { rebuildRunState, reduceRunAction } from './state/reduce-run-action'
+export type {
+  CommandRefusedAction,
+  LifecycleActionType,
+  RequestEndedAction,
+  RequestEnding,
+  RequestSentAction,
+  ResetAction,
+  RestoredAction,
+  RunAction,
+  RunLogEntry,
+  StallChangedAction,
+  StreamAction,
+  WarningAction,
+} from './state/run-action'
+export { isAgentEvent, LIFECYCLE_ACTION_TYPES } from './state/run-action'
 export type {
   AgentRunState,
   RunPlan,
@@ -35,7 +62,7 @@ export type {
   SceneStatus,
   ToolCallState,
 } from './state/run-state'
-export { createInitialRunState, isRunning } from './state/run-state'
+export { createInitialRunState, isRunning, RUN_STATUSES, SCENE_STATUSES } from './state/run-state'
 export type {
   CreditShortageAction,
   CreditShortageFigures,
@@ -47,12 +74,12 @@ export { sceneIdAt, selectProgress } from './state/select-progress'
 export type { RunSummary } from './state/select-run-summary'
 export { selectRunSummary } from './state/select-run-summary'
 export type {
-  AgentRunFinish,
   AgentRunStartInput,
   AgentRunStore,
   AgentRunStoreOptions,
 } from './store/create-agent-run-store'
 export { createAgentRunStore } from './store/create-agent-run-store'
+export type { AgentRunFinish, RunActionListener, RunCallbacks } from './store/run-callbacks'
 export type { AgentRunSnapshot } from './store/run-snapshot'
 export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snapshot'
 export type { RunStorage } from './store/run-storage'
@@ -60,8 +87,8 @@ export type { ListableStorage } from './store/storage-keys'
 export { clearAgentStorage, storageKeyFor } from './store/storage-keys'
 export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
 export type {
+  AgentEventStream,
   Fetch,
-  StreamListeners,
   StreamRequest,
   StreamTiming,
 } from './transport/stream-agent-events'

@@ -3,7 +3,12 @@
  * HTTP, request counting, a fetch that serves given bytes, and a bounded wait.
  */
 
-import type { AgentRunInput } from '@kvidai/agent-protocol'
+import type {
+  AgentEvent,
+  AgentProtocolWarning,
+  AgentRunInput,
+  UnknownAgentEvent,
+} from '@kvidai/agent-protocol'
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import {
   DEMO_USER,
@@ -12,7 +17,8 @@ import {
   SHORT_EDIT_PROMPT,
 } from '@kvidai/agent-sim/testing'
 import { type AgentClientOptions, createAgentClient } from './client/create-agent-client'
-import type { Fetch } from './transport/stream-agent-events'
+import type { RunOutcome } from './transport/run-outcome'
+import type { AgentEventStream, Fetch } from './transport/stream-agent-events'
 
 export { runsSettled, waitFor } from '@kvidai/agent-sim/testing'
 export const LONG_VIDEO = LONG_VIDEO_PROMPT
@@ -52,4 +58,30 @@ export function chunkedFetch(chunks: Uint8Array[]): Fetch {
       }),
       { headers: { 'content-type': 'text/event-stream' } },
     )
+}
+
+/** What a test hears while it pulls a stream through. */
+export interface DrainListeners {
+  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
+  onWarning?: (warning: AgentProtocolWarning) => void
+  onStalledChange?: (stalled: boolean) => void
+}
+
+/**
+ * Pulls a request's stream to its end, handing each item to the listeners; resolves with
+ * the outcome of its `request_ended` (rejects as the stream does, for an early reject).
+ */
+export async function drain(
+  stream: AgentEventStream,
+  listeners: DrainListeners = {},
+): Promise<RunOutcome> {
+  let outcome: RunOutcome | undefined
+  for await (const action of stream) {
+    if (action.type === 'request_ended') outcome = action.outcome as RunOutcome
+    else if (action.type === 'warning') listeners.onWarning?.(action.warning)
+    else if (action.type === 'stall_changed') listeners.onStalledChange?.(action.stalled)
+    else listeners.onEvent?.(action)
+  }
+  if (!outcome) throw new Error('The stream ended without request_ended.')
+  return outcome
 }

@@ -41,6 +41,7 @@ export type {
   UnknownAgentEvent,
 } from './events'
 export { AGENT_EVENT_TYPES } from './events'
+export { isObject } from './is-object'
 export { AGENT_LIMITS, STREAM_LIMITS } from './limits'
 export type {
   AgentRunBody,

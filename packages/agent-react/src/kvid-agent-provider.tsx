@@ -2,7 +2,7 @@ import { type AgentRunRegistryOptions, createAgentRunRegistry } from '@kvidai/ag
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { AgentContext, type AgentContextValue } from './agent-context'
-import { invalidateChecksOnRunEnd } from './use-resume-check'
+import { queryResumeCheck } from './use-resume-check'
 
 /**
  * The registry's options (endpoint, credentials, timing, locale, user, telemetry; see
@@ -37,20 +37,22 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
 
   const { stopOnUnmount, projectId, queryClient: _queryClient, children, ...rest } = props
   const options: AgentRunRegistryOptions = { ...rest, stopWhenReleased: stopOnUnmount }
+  /** A registry whose check-resume answers come from this provider's query cache. */
+  const create = () => {
+    const created = createAgentRunRegistry(options)
+    created.setOptions({ resumeCheck: queryResumeCheck(queryClient, created) })
+    return created
+  }
   // One registry per user: another user gets fresh stores, checks and snapshots.
-  const [owner, setOwner] = useState(() => ({
-    userId: props.userId,
-    registry: createAgentRunRegistry(options),
-  }))
+  const [owner, setOwner] = useState(() => ({ userId: props.userId, registry: create() }))
   let { registry } = owner
   if (owner.userId !== props.userId) {
-    registry = createAgentRunRegistry(options)
+    registry = create()
     setOwner({ userId: props.userId, registry })
   }
   useEffect(() => {
-    registry.setOptions(options)
+    registry.setOptions({ ...options, resumeCheck: queryResumeCheck(queryClient, registry) })
   })
-  useEffect(() => invalidateChecksOnRunEnd(registry, queryClient), [registry, queryClient])
   // Whatever stopOnUnmount says, nothing streams on after its provider is gone.
   useEffect(() => () => registry.stopAll(), [registry])
   const value = useMemo<AgentContextValue>(

@@ -1,6 +1,11 @@
-import { type CreditShortageView, type RunOutcome, selectCreditShortage } from '@kvidai/agent-core'
+import {
+  type CreditShortageView,
+  isRunning,
+  type RunOutcome,
+  selectCreditShortage,
+} from '@kvidai/agent-core'
 import { useEffect, useRef, useState } from 'react'
-import { useAgentRun } from './use-agent-run'
+import { useAgentCommands } from './use-agent-commands'
 import { useAgentSelector } from './use-agent-selector'
 
 export interface CreditShortage extends Omit<CreditShortageView, 'cause'> {
@@ -35,7 +40,8 @@ export interface UseCreditShortageOptions {
  */
 export function useCreditShortage(options: UseCreditShortageOptions = {}): CreditShortage {
   const { projectId } = options
-  const run = useAgentRun({ projectId })
+  const commands = useAgentCommands({ projectId })
+  const busy = useAgentSelector(isRunning, { projectId })
   const { cause, ...view } = useAgentSelector(selectCreditShortage, { projectId })
   const [dismissed, setDismissed] = useState(() => (options.defaultOpen === false ? cause : null))
   const latest = useRef(options)
@@ -53,14 +59,16 @@ export function useCreditShortage(options: UseCreditShortageOptions = {}): Credi
   }
   function proceedAsync(): Promise<RunOutcome | null> {
     const { action, sceneId } = view
-    if (run.isRunning || !action) return Promise.resolve(null)
-    if (action === 'try-again') return run.startAgainAsync()
-    return action === 'retry-scene' && sceneId ? run.retrySceneAsync(sceneId) : run.resumeAsync()
+    if (busy || !action) return Promise.resolve(null)
+    if (action === 'try-again') return commands.startAgainAsync()
+    return action === 'retry-scene' && sceneId
+      ? commands.retrySceneAsync(sceneId)
+      : commands.resumeAsync()
   }
   return {
     ...view,
     open: options.open ?? (cause !== null && cause !== dismissed),
-    busy: run.isRunning,
+    busy,
     setOpen,
     dismiss: () => setOpen(false),
     proceed: () => void proceedAsync().catch(() => {}),

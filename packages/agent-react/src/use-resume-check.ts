@@ -3,26 +3,13 @@ import {
   type AgentRunRegistry,
   isRunning,
   type ResumableJob,
+  type ResumeCheckSource,
 } from '@kvidai/agent-core'
 import { type QueryClient, useQuery } from '@tanstack/react-query'
 import { useProjectId } from './agent-context'
 import { useAgentSelector } from './use-agent-selector'
 
 const CHECK_STALE_MS = 30_000
-
-/**
- * Marks every project's check stale when its run ends, so the next mounted check asks once.
- * After a stop or interruption the registry reminds twice more: a check whose answer does
- * not have that job yet (the server had not noticed the connection end) asks again.
- * One subscription per provider.
- */
-export function invalidateChecksOnRunEnd(registry: AgentRunRegistry, queryClient: QueryClient) {
-  return registry.onRunEnd((projectId, { jobId, again }) => {
-    const { queryKey } = resumeCheckQuery(registry, projectId)
-    if (again && queryClient.getQueryData<ResumableJob | null>(queryKey)?.jobId === jobId) return
-    void queryClient.invalidateQueries({ queryKey, refetchType: again ? 'active' : 'none' })
-  })
-}
 
 /** The check-resume query of a provider and project, shared by every hook that needs it. */
 export function resumeCheckQuery(registry: AgentRunRegistry, projectId: number) {
@@ -35,6 +22,26 @@ export function resumeCheckQuery(registry: AgentRunRegistry, projectId: number) 
     refetchOnReconnect: false,
     retry: (failures: number, error: Error) =>
       failures < 2 && !(AgentRequestError.isInstance(error) && error.status < 500),
+  }
+}
+
+/**
+ * A project's check-resume answers from the query cache, so the core's checks and every
+ * mounted `useResumeCheck` share one request. The core decides when to ask.
+ */
+export function queryResumeCheck(queryClient: QueryClient, registry: AgentRunRegistry) {
+  return (projectId: number): ResumeCheckSource => {
+    const query = resumeCheckQuery(registry, projectId)
+    return {
+      fetch: (fresh) => queryClient.fetchQuery({ ...query, ...(fresh && { staleTime: 0 }) }),
+      cached: () => queryClient.getQueryData<ResumableJob | null>(query.queryKey),
+      stale: (refetch) =>
+        void queryClient.invalidateQueries(
+          { queryKey: query.queryKey, refetchType: refetch ? 'active' : 'none' },
+          // A check already on its way answers every caller: never a second request.
+          { cancelRefetch: false },
+        ),
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
 import {
   CREDENTIALS,
+  drain,
   PROJECT_ID,
   postCount,
   runInput,
@@ -43,7 +44,7 @@ describe('createAgentClient', () => {
       fetch,
       headers: { 'x-trace': '1' },
     })
-    const outcome = await client.run(runInput({ message: SHORT_EDIT, locale: 'es' }))
+    const outcome = await drain(client.run(runInput({ message: SHORT_EDIT, locale: 'es' })))
     expect(outcome).toMatchObject({ reason: 'done', success: true })
     expect(sent[0]?.url).toBe('http://sim.local/api/agent')
     expect(sent[0]?.headers.get('api-key')).toBe(CREDENTIALS.apiKey)
@@ -69,7 +70,7 @@ describe('createAgentClient', () => {
         )
       },
     })
-    await expect(client.resume({ jobId: 'job_1' })).rejects.toMatchObject({
+    await expect(drain(client.resume({ jobId: 'job_1' }))).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
       status: 401,
     })
@@ -80,8 +81,10 @@ describe('createAgentClient', () => {
   it('refuses invalid input without sending anything', async () => {
     const { sent, fetch } = spy()
     const client = createAgentClient({ baseUrl: 'http://sim.local', ...CREDENTIALS, fetch })
-    await expect(client.run(runInput({ message: '' }))).rejects.toBeInstanceOf(AgentValidationError)
-    await expect(client.retryScene({ jobId: 'j', sceneId: '' })).rejects.toMatchObject({
+    await expect(drain(client.run(runInput({ message: '' })))).rejects.toBeInstanceOf(
+      AgentValidationError,
+    )
+    await expect(drain(client.retryScene({ jobId: 'j', sceneId: '' }))).rejects.toMatchObject({
       field: 'sceneId',
     })
     expect(sent).toHaveLength(0)
@@ -93,7 +96,7 @@ describe('createAgentClient', () => {
     const client = createAgentClient({ baseUrl: 'http://sim.local', ...CREDENTIALS, fetch })
     expect(await client.checkResume({ projectId: PROJECT_ID })).toBeNull()
     simulator.admin.setFaults({ cutAfterEvents: 6 })
-    expect((await client.run(runInput())).reason).toBe('interrupted')
+    expect((await drain(client.run(runInput()))).reason).toBe('interrupted')
     const job = await client.checkResume({ projectId: PROJECT_ID })
     expect(job).toMatchObject({ jobId: expect.stringMatching(/^job_/), totalScenes: 8 })
     expect(job?.remainingScenes).toBeGreaterThan(0)

@@ -1,16 +1,18 @@
 import {
   AGENT_ROUTES,
   type AgentRunInput,
+  isObject,
   type ResumableJob,
   type ResumeInput,
   type RetrySceneInput,
+  STREAM_LIMITS,
 } from '@kvidai/agent-protocol'
+import { count, readPayload, text } from '../protocol/payload-reader'
 import { validateJobInput, validateRunInput } from '../protocol/validate-request'
 import { readRejection } from '../transport/read-rejection'
-import type { RunOutcome } from '../transport/run-outcome'
 import {
+  type AgentEventStream,
   type Fetch,
-  type StreamListeners,
   type StreamTiming,
   streamAgentEvents,
 } from '../transport/stream-agent-events'
@@ -28,14 +30,15 @@ export interface AgentClientOptions extends StreamTiming {
   headers?: Record<string, string>
 }
 
-export interface StreamOptions extends StreamListeners {
+export interface StreamOptions {
+  /** Aborting it closes the stream; its last action is then `request_ended` with `aborted`. */
   signal?: AbortSignal
 }
 
 export interface AgentClient {
-  run(input: AgentRunInput, options?: StreamOptions): Promise<RunOutcome>
-  resume(input: ResumeInput, options?: StreamOptions): Promise<RunOutcome>
-  retryScene(input: RetrySceneInput, options?: StreamOptions): Promise<RunOutcome>
+  run(input: AgentRunInput, options?: StreamOptions): AgentEventStream
+  resume(input: ResumeInput, options?: StreamOptions): AgentEventStream
+  retryScene(input: RetrySceneInput, options?: StreamOptions): AgentEventStream
   /** The project's unfinished job, or null when there is nothing to resume. */
   checkResume(
     input: { projectId: number },
@@ -43,26 +46,26 @@ export interface AgentClient {
   ): Promise<ResumableJob | null>
 }
 
-function count(value: unknown): number {
-  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0
-}
-
-/** The job a check-resume answer names, read leniently; null when it names none. */
+/** The job a check-resume answer names, read as the stream's payloads are; null when it names none. */
 function readResumableJob(body: unknown): ResumableJob | null {
-  const job = (body as { data?: unknown } | null)?.data as Record<string, unknown> | null
-  if (typeof job !== 'object' || job === null) return null
-  if (typeof job.jobId !== 'string' || job.jobId === '') return null
-  return {
-    jobId: job.jobId,
-    remainingScenes: count(job.remainingScenes),
-    totalScenes: count(job.totalScenes),
-  }
+  const job = isObject(body) ? body.data : null
+  if (!isObject(job) || typeof job.jobId !== 'string' || job.jobId === '') return null
+  const scenes = count(STREAM_LIMITS.scenesMax)
+  const schema = { jobId: text(''), remainingScenes: scenes, totalScenes: scenes }
+  const { jobId, remainingScenes, totalScenes } = readPayload<ResumableJob>(
+    schema,
+    job,
+    'check-resume',
+    () => {},
+  )
+  return { jobId, remainingScenes, totalScenes }
 }
 
 /**
- * A client for the four Agent API endpoints. Each streaming call sends exactly one
- * request and never retries it; invalid input throws `AgentValidationError` before
- * anything is sent, and an early reject throws `AgentRequestError`.
+ * A client for the four Agent API endpoints. Each streaming call returns the request's
+ * stream to pull (`for await`): it sends exactly one request when first pulled and never
+ * retries it. Invalid input throws `AgentValidationError` from the stream before anything
+ * is sent, and an early reject throws `AgentRequestError`.
  */
 export function createAgentClient(options: AgentClientOptions): AgentClient {
   validateStreamTiming(options)
@@ -73,13 +76,20 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   if (apiKey) headers['api-key'] = apiKey
   const credentials = apiKey ? { email, apiKey } : {}
 
-  function stream(path: string, input: object, streamOptions: StreamOptions = {}) {
-    return streamAgentEvents({
-      ...streamOptions,
+  /** The request's stream; the input is checked on the first pull, before anything is sent. */
+  async function* stream<Input extends object>(
+    path: string,
+    input: Input,
+    validate: (input: Input) => void,
+    { signal }: StreamOptions = {},
+  ): AgentEventStream {
+    validate(input)
+    yield* streamAgentEvents({
       url: baseUrl + path,
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ ...input, ...credentials }),
       fetch: fetcher,
+      signal,
       stallAfterMs,
       idleTimeoutMs,
       maxEventBytes,
@@ -87,18 +97,11 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   }
 
   return {
-    async run(input, streamOptions) {
-      validateRunInput(input)
-      return stream(AGENT_ROUTES.run, input, streamOptions)
-    },
-    async resume(input, streamOptions) {
-      validateJobInput(input)
-      return stream(AGENT_ROUTES.resume, input, streamOptions)
-    },
-    async retryScene(input, streamOptions) {
-      validateJobInput(input)
-      return stream(AGENT_ROUTES.retryScene, input, streamOptions)
-    },
+    run: (input, streamOptions) => stream(AGENT_ROUTES.run, input, validateRunInput, streamOptions),
+    resume: (input, streamOptions) =>
+      stream(AGENT_ROUTES.resume, input, validateJobInput, streamOptions),
+    retryScene: (input, streamOptions) =>
+      stream(AGENT_ROUTES.retryScene, input, validateJobInput, streamOptions),
     async checkResume({ projectId }, { signal } = {}) {
       const query = new URLSearchParams({ projectId: String(projectId) })
       if (email) query.set('email', email)

@@ -1,12 +1,15 @@
 import type { Composition, DoneResult } from '@kvidai/agent-protocol'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { AgentRequestError } from '../errors/agent-errors'
+import type { StreamAction } from '../state/run-action'
 import type { AgentRunState } from '../state/run-state'
 import type { AgentRunStore } from '../store/create-agent-run-store'
+import type { RunCallbacks } from '../store/run-callbacks'
 import type { RunOutcome } from '../transport/run-outcome'
-import type { AgentClient, StreamOptions } from './create-agent-client'
+import type { AgentEventStream } from '../transport/stream-agent-events'
+import type { AgentClient } from './create-agent-client'
 
-type OnEvent = NonNullable<StreamOptions['onEvent']>
+type OnEvent = NonNullable<RunCallbacks['onEvent']>
 type Event = Parameters<OnEvent>[0]
 
 describe('onEvent', () => {
@@ -39,7 +42,13 @@ describe('onEvent', () => {
 
 describe('outcomes and state', () => {
   it('narrows the run outcome by reason', () => {
-    expectTypeOf<AgentClient['run']>().returns.resolves.toEqualTypeOf<RunOutcome>()
+    expectTypeOf<AgentClient['run']>().returns.toEqualTypeOf<AgentEventStream>()
+    expectTypeOf<AgentRunStore['start']>().returns.resolves.toEqualTypeOf<RunOutcome>()
+    const pull = (action: StreamAction) => {
+      if (action.type === 'request_ended') expectTypeOf(action.outcome.reason).toExtend<string>()
+      if (action.type === 'stall_changed') expectTypeOf(action.stalled).toEqualTypeOf<boolean>()
+    }
+    expectTypeOf(pull).toBeFunction()
     const read = (outcome: RunOutcome) => {
       if (outcome.reason === 'done') expectTypeOf(outcome.result).toEqualTypeOf<DoneResult>()
       if (outcome.reason === 'interrupted') {

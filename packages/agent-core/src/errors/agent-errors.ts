@@ -33,6 +33,15 @@ export class AgentError<Options extends AgentErrorOptions = AgentErrorOptions> e
     this.name = new.target.kind
   }
 
+  /**
+   * The error as JSON: its class, code, message and fields (not its stack or cause), so an
+   * action log that carries it can be saved, sent to another tab and rebuilt
+   * (`reviveAgentError`).
+   */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message }
+  }
+
   /** Whether `value` is an error of this class, from any copy of the SDK. */
   static isInstance<Instance extends AgentError>(
     this: abstract new (
@@ -128,8 +137,46 @@ export class AgentStoreError extends AgentError<{
   declare readonly code: AgentStoreErrorCode
 }
 
-/** The error an `error` event reports, with its code when it names a documented one. */
-export function toStreamError(message: string): AgentStreamError {
-  const known = (AGENT_REJECT_CODES as readonly string[]).includes(message)
-  return new AgentStreamError(known ? { message, code: message } : { message })
+const streamErrors = new WeakMap<object, AgentStreamError>()
+
+/**
+ * The error an `error` event reports, with its code when it names a documented one. Made
+ * once per event: the transport's outcome and the run state hold the same object.
+ */
+export function streamErrorOf(event: { data: { error: string } }): AgentStreamError {
+  let error = streamErrors.get(event.data)
+  if (!error) {
+    const message = event.data.error
+    const known = (AGENT_REJECT_CODES as readonly string[]).includes(message)
+    error = new AgentStreamError(known ? { message, code: message } : { message })
+    streamErrors.set(event.data, error)
+  }
+  return error
+}
+
+const CLASSES = {
+  AgentError,
+  AgentValidationError,
+  AgentRequestError,
+  AgentProtocolError,
+  AgentStreamError,
+  AgentStoreError,
+} as Record<string, typeof AgentError>
+
+/**
+ * An error as the run state holds it: an `AgentError` as it is, or one saved as JSON
+ * (`toJSON`) made again as its own class, with its code, message and fields.
+ */
+export function reviveAgentError(value: unknown): AgentError {
+  if (AgentError.isInstance(value)) return value
+  const { name, message, code, ...fields } = (
+    typeof value === 'object' && value !== null ? value : { message: String(value) }
+  ) as Record<string, unknown>
+  const type = typeof name === 'string' && Object.hasOwn(CLASSES, name) ? CLASSES[name] : AgentError
+  // The base constructor, as the saved class: every marker and the name come back with it.
+  return Reflect.construct(
+    AgentError,
+    [{ ...fields, code: String(code ?? 'UNKNOWN'), message: String(message ?? '') }],
+    type as typeof AgentError,
+  )
 }

@@ -3,7 +3,6 @@ import type {
   AgentEventMap,
   AgentEventType,
   AgentWarningListener,
-  DoneData,
   DoneResult,
   RunCost,
   TokenUsage,
@@ -163,11 +162,27 @@ const getSchemas = () => {
 }
 
 /**
- * A `done` result read as the stream reader reads it: safe defaults for what is off. For a
- * result that did not come off the wire just now, such as one restored from storage.
+ * An event's data read as the stream reader reads it: safe defaults for what is off, null
+ * when it cannot be used. For data that did not come off the wire just now, such as a
+ * snapshot restored from storage.
  */
-export function readDoneResult(value: unknown, warn: AgentWarningListener = () => {}): DoneResult {
-  return readPayload<DoneData>(getSchemas().done, { data: value }, 'done', warn).data
+export function readEventData<Type extends AgentEventType>(
+  type: Type,
+  data: unknown,
+  warn: AgentWarningListener = () => {},
+): AgentEventMap[Type] | null {
+  if (!isObject(data)) return null
+  try {
+    return readPayload(
+      getSchemas()[type] as unknown as Schema<AgentEventMap[Type]>,
+      data,
+      type,
+      warn,
+    )
+  } catch (error) {
+    if (error === UNUSABLE) return null
+    throw error
+  }
 }
 
 /** The data as JSON: `{}` when there is none, undefined when it is not JSON. */
@@ -218,13 +233,6 @@ export function parseAgentEvent(
     })
     return error ? { type, data: { error: typeof data === 'string' ? data : text } } : null
   }
-  try {
-    return {
-      type,
-      data: readPayload(schemas[type] as Schema<unknown>, data, name, warn),
-    } as AgentEvent
-  } catch (error) {
-    if (error === UNUSABLE) return null
-    throw error
-  }
+  const read = readEventData(type, data, warn)
+  return read && ({ type, data: read } as AgentEvent)
 }

@@ -1,10 +1,7 @@
-import type { AgentWarningListener } from '@kvidai/agent-protocol'
+import { type AgentWarningListener, isObject } from '@kvidai/agent-protocol'
 
 export type Fields = Record<string, unknown>
-
-export function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isObject }
 
 /** Thrown by a field without which the event cannot be used; the event is then skipped. */
 export const UNUSABLE = { unusable: true } as const

@@ -6,7 +6,7 @@ import fixture from '../fixtures/long-video-ko.json'
 import { parseAgentEvent } from '../protocol/parse-event'
 import { reduceAgentEvent } from '../state/reduce-agent-event'
 import { type AgentRunState, createInitialRunState } from '../state/run-state'
-import { chunkedFetch, runInput } from '../test-utils'
+import { chunkedFetch, drain, runInput } from '../test-utils'
 import type { Fetch } from '../transport/stream-agent-events'
 import { createRecorder } from './create-recorder'
 import { createReplayFetch } from './create-replay-fetch'
@@ -28,8 +28,8 @@ const expected = recording.events
 async function replay(fetch: Fetch) {
   let state = initial()
   const events: Array<AgentEvent | UnknownAgentEvent> = []
-  const outcome = await createAgentClient({ baseUrl: 'http://replay.local', fetch }).run(
-    runInput(),
+  const outcome = await drain(
+    createAgentClient({ baseUrl: 'http://replay.local', fetch }).run(runInput()),
     {
       onEvent(event) {
         events.push(event)
@@ -66,8 +66,7 @@ describe('the recorded fixture', () => {
       baseUrl: 'http://replay.local',
       fetch: createReplayFetch(recording, { speed: 0.5 }),
     })
-    const outcome = await client.run(runInput(), {
-      signal: controller.signal,
+    const outcome = await drain(client.run(runInput(), { signal: controller.signal }), {
       onEvent(event) {
         seen.push(event.type)
         if (event.type === 'plan_ready') controller.abort()

@@ -1,5 +1,8 @@
+import type { ResumableJob } from '@kvidai/agent-protocol'
 import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createRunObserver } from '../observer/create-run-observer'
+import { storeResumeCheck } from '../observer/resume-check-source'
 import {
   CREDENTIALS,
   runInput,
@@ -60,7 +63,7 @@ describe('createAgentRunRegistry', () => {
     expect(await running).toMatchObject({ reason: 'done', success: true })
   })
 
-  it('fans each event out to every listener; one that throws is reported, the rest still hear', async () => {
+  it('fans each event out to every observer; one that throws is reported, the rest still hear', async () => {
     const reported: string[] = []
     const telemetry: Array<{ reason: string; projectId: number }> = []
     const registry = registryFor({
@@ -68,21 +71,28 @@ describe('createAgentRunRegistry', () => {
       onFinish: (finish) => telemetry.push({ reason: finish.reason, projectId: finish.projectId }),
     })
     let heard = 0
+    let stale = 0
     let latest = 0
-    registry.listen(3, {
+    const broken = createRunObserver(registry, {
+      projectId: 3,
       onEvent: () => {
         throw new Error('broken listener')
       },
     })
-    registry.listen(3, { onEvent: () => heard++ })
-    // A listener given as a function is asked at each event: the latest callbacks answer.
-    const unlisten = registry.listen(3, () => ({ onEvent: () => latest++ }))
+    const counting = createRunObserver(registry, { projectId: 3, onEvent: () => heard++ })
+    const swapped = createRunObserver(registry, { projectId: 3, onEvent: () => stale++ })
+    broken.subscribe(() => {})
+    counting.subscribe(() => {})
+    const unsubscribe = swapped.subscribe(() => {})
+    // New options swap the callbacks: the latest ones answer.
+    swapped.setOptions({ projectId: 3, onEvent: () => latest++ })
     await registry.store(3).start(runInput({ projectId: 3, message: SHORT_EDIT }))
     expect(heard).toBeGreaterThan(0)
     expect(latest).toBe(heard)
+    expect(stale).toBe(0)
     expect(reported).toHaveLength(heard)
     expect(telemetry).toEqual([{ reason: 'done', projectId: 3 }])
-    unlisten()
+    unsubscribe()
     await registry.store(3).start(runInput({ projectId: 3, message: SHORT_EDIT }))
     expect(latest).toBeLessThan(heard)
   })
@@ -104,10 +114,16 @@ describe('createAgentRunRegistry', () => {
     expect(other).toHaveLength(1)
   })
 
-  it('tells when a run stops streaming, however it ended', async () => {
-    const registry = registryFor()
+  it('marks the resume check stale when a run stops streaming, however it ended', async () => {
     const ended: number[] = []
-    registry.onRunEnd((projectId) => ended.push(projectId))
+    const registry = registryFor({
+      resumeCheck: (projectId, store) => ({
+        ...storeResumeCheck(store),
+        stale: (refetch) => {
+          if (!refetch) ended.push(projectId)
+        },
+      }),
+    })
     simulator.admin.setFaults({ reject: 'INSUFFICIENT_CREDIT' })
     await registry
       .store(5)
@@ -117,26 +133,44 @@ describe('createAgentRunRegistry', () => {
     expect(ended).toEqual([5, 6])
   })
 
-  it('reminds twice after a stop, so a check that came too early is asked again, unless a request started since', async () => {
-    const registry = registryFor()
-    const ends: Array<{ projectId: number; again: boolean; jobId: string | null }> = []
-    registry.onRunEnd((projectId, end) => ends.push({ projectId, ...end }))
+  it('asks again twice after a stop, so a check that came too early is redone, unless a request started since', async () => {
+    const asks: Array<{ projectId: number; refetch: boolean }> = []
+    let cached: ResumableJob | null | undefined
+    const registry = registryFor({
+      resumeCheck: (projectId, store) => ({
+        ...storeResumeCheck(store),
+        cached: () => cached,
+        stale: (refetch) => asks.push({ projectId, refetch }),
+      }),
+    })
     simulator.admin.setFaults({ stallAfterEvents: 6 })
     const store = registry.store(1)
     const run = store.start(runInput({ projectId: 1 }))
     await waitFor(() => store.getState().jobId)
     store.stop()
     await run
-    const { jobId } = store.getState()
-    expect(ends).toEqual([{ projectId: 1, again: false, jobId }])
-    await waitFor(() => ends.length === 3, { timeoutMs: 5000 })
-    expect(ends.slice(1)).toEqual([
-      { projectId: 1, again: true, jobId },
-      { projectId: 1, again: true, jobId },
+    expect(asks).toEqual([{ projectId: 1, refetch: false }])
+    await waitFor(() => asks.length === 3, { timeoutMs: 5000 })
+    expect(asks.slice(1)).toEqual([
+      { projectId: 1, refetch: true },
+      { projectId: 1, refetch: true },
     ])
 
+    // An answer that already has the job needs no reminder.
+    asks.length = 0
+    await runsSettled(simulator)
+    simulator.admin.setFaults({ stallAfterEvents: 2 })
+    const first = store.resume()
+    await waitFor(() => simulator.admin.activeRuns().length === 1)
+    store.stop()
+    await first
+    cached = { jobId: store.getState().jobId as string, remainingScenes: 1, totalScenes: 8 }
+    await new Promise((resolve) => setTimeout(resolve, 2200))
+    expect(asks).toEqual([{ projectId: 1, refetch: false }])
+
     // A request soon after a stop supersedes the reminders of the stop.
-    ends.length = 0
+    asks.length = 0
+    cached = undefined
     await runsSettled(simulator)
     simulator.admin.setFaults({ stallAfterEvents: 2 })
     const resume = store.resume()
@@ -146,7 +180,7 @@ describe('createAgentRunRegistry', () => {
     await runsSettled(simulator)
     await registry.store(1).start(runInput({ projectId: 1, message: SHORT_EDIT }))
     await new Promise((resolve) => setTimeout(resolve, 2200))
-    expect(ends.map((end) => end.again)).toEqual([false, false])
+    expect(asks.map((ask) => ask.refetch)).toEqual([false, false])
   })
 })
 
@@ -160,11 +194,17 @@ describe('restore after a reload', () => {
     await new Promise((resolve) => setTimeout(resolve, 10))
 
     let checks = 0
-    const reloaded = registryFor({ storage })
-    await reloaded.restore(1, () => {
-      checks++
-      return reloaded.store(1).checkResume()
+    const reloaded = registryFor({
+      storage,
+      resumeCheck: (_projectId, store) => ({
+        ...storeResumeCheck(store),
+        fetch: () => {
+          checks++
+          return store.checkResume()
+        },
+      }),
     })
+    await reloaded.restore(1)
     expect(checks).toBe(1)
     expect(reloaded.store(1).getState()).toMatchObject({ status: 'done', success: false })
     expect(reloaded.store(1).getState().jobId).toBe(simulator.admin.jobs()[0]?.jobId)
@@ -194,11 +234,17 @@ describe('restore after a reload', () => {
     before.stopAll()
     simulator.admin.reset()
     let checks = 0
-    const reloaded = registryFor({ storage })
-    await reloaded.restore(1, () => {
-      checks++
-      return Promise.resolve(null)
+    const reloaded = registryFor({
+      storage,
+      resumeCheck: (_projectId, store) => ({
+        ...storeResumeCheck(store),
+        fetch: () => {
+          checks++
+          return Promise.resolve(null)
+        },
+      }),
     })
+    await reloaded.restore(1)
     expect(checks).toBe(3)
     expect(reloaded.store(1).getState().status).toBe('idle')
   })

@@ -1,37 +1,18 @@
-import type {
-  AgentEvent,
-  Composition,
-  DoneResult,
-  Locale,
-  ResumableJob,
-  UnknownAgentEvent,
-} from '@kvidai/agent-protocol'
+import type { AgentEvent, Locale, UnknownAgentEvent } from '@kvidai/agent-protocol'
 import {
   type AgentClient,
   type AgentClientOptions,
   createAgentClient,
 } from '../client/create-agent-client'
-import type { AgentError } from '../errors/agent-errors'
 import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
-import { isRunning } from '../state/run-state'
+import { type ResumeCheckSource, storeResumeCheck } from '../observer/resume-check-source'
+import { restoreRun, scheduleResumeChecks } from '../observer/schedule-resume-checks'
 import { browserStorage } from '../store/browser-storage'
-import {
-  type AgentRunFinish,
-  type AgentRunStore,
-  createAgentRunStore,
-} from '../store/create-agent-run-store'
+import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-run-store'
+import { type AgentRunFinish, callbacksListener } from '../store/run-callbacks'
 import type { RunStorage } from '../store/run-storage'
-import { callListener, SOURCE } from '../transport/call-listener'
-
-/** What one project's listeners hear: the events and endings of its requests. */
-export interface RunListener {
-  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
-  onCheckpoint?: (composition: Composition) => void
-  onDone?: (result: DoneResult, success: boolean) => void
-  onError?: (error: AgentError) => void
-  onFinish?: (finish: AgentRunFinish) => void
-}
+import { SOURCE } from '../transport/call-listener'
 
 export interface AgentRunRegistryOptions extends AgentClientOptions {
   /** Sent with resume and retry requests, and with runs that do not name one. */
@@ -47,30 +28,17 @@ export interface AgentRunRegistryOptions extends AgentClientOptions {
   storageMaxAgeMs?: number
   /** Whether a project's run stops when its last hold is released. Default true. */
   stopWhenReleased?: boolean
+  /**
+   * Where a project's check-resume answers come from; by default the server, asked each
+   * time. The React provider answers from its query cache.
+   */
+  resumeCheck?: (projectId: number, store: AgentRunStore) => ResumeCheckSource
   /** Every project's events, for telemetry. */
   onEvent?: (event: AgentEvent | UnknownAgentEvent, context: { projectId: number }) => void
   /** Every project's request endings, for telemetry. */
   onFinish?: (finish: AgentRunFinish & { projectId: number }) => void
   /** A listener threw; the run goes on. */
   onCallbackError?: CallbackErrorHandler
-}
-
-/**
- * When a run cut short — restored after a reload, stopped, or interrupted — is asked about
- * again, after the first check: the server may not have noticed the connection end yet.
- */
-const RECHECK_DELAYS_MS = [1000, 2000]
-
-/** A run stopped streaming (`again` false), or, when it was cut short, a later reminder. */
-export interface RunEnd {
-  /** The job it left, if any. */
-  jobId: string | null
-  /**
-   * True for the reminders after a stop or interruption (at 1 s and 2 s, unless another
-   * request has started): until the server notices the connection end, check-resume may
-   * not list the job yet, so ask again if the answer lacked it.
-   */
-  again: boolean
 }
 
 const CLIENT_OPTIONS = [
@@ -87,10 +55,9 @@ const CLIENT_OPTIONS = [
 let registries = 0
 
 /**
- * The run stores of one app (one provider), a store per project made on first use, and the
- * policies around them: holds (a run stops when nothing shows it any more, unless told
- * otherwise), reload-restore with a re-check against the server, fan-out of each store's
- * callbacks to every listener of its project, and live option changes.
+ * The run stores of one app (one provider): a store per project, made on first use, with
+ * the client, storage and telemetry they share; holds (a run stops when nothing shows it
+ * any more, unless told otherwise); and each project's restore, done once.
  */
 export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) {
   if (initialOptions.apiKey && 'document' in globalThis) {
@@ -103,10 +70,8 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   let options = initialOptions
   let client = createAgentClient(options)
   const stores = new Map<number, AgentRunStore>()
-  const listeners = new Map<number, Set<RunListener | (() => RunListener)>>()
   const holders = new Map<number, number>()
   const restored = new Map<number, Promise<void>>()
-  const endListeners = new Set<(projectId: number, end: RunEnd) => void>()
   let storage: RunStorage | null | undefined
 
   /** The storage, resolved once and only when a store first reads or writes it. */
@@ -130,23 +95,9 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     return storage
   }
 
-  function emit<Name extends keyof RunListener>(
-    projectId: number,
-    name: Name,
-    ...values: Parameters<NonNullable<RunListener[Name]>>
-  ) {
-    const telemetry: RunListener = {
-      onEvent: (event) => options.onEvent?.(event, { projectId }),
-      onFinish: (finish) => options.onFinish?.({ ...finish, projectId }),
-    }
-    for (const each of [telemetry, ...(listeners.get(projectId) ?? [])]) {
-      callListener(
-        typeof each === 'function' ? each() : each,
-        name,
-        values,
-        options.onCallbackError,
-      )
-    }
+  function resumeCheckOf(projectId: number) {
+    const target = store(projectId)
+    return options.resumeCheck?.(projectId, target) ?? storeResumeCheck(target)
   }
 
   function store(projectId: number): AgentRunStore {
@@ -159,33 +110,20 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       storage: lazyStorage,
       userId: options.userId,
       storageMaxAgeMs: options.storageMaxAgeMs,
-      onEvent: (event) => emit(projectId, 'onEvent', event),
-      onCheckpoint: (composition) => emit(projectId, 'onCheckpoint', composition),
-      onDone: (result, success) => emit(projectId, 'onDone', result, success),
-      onError: (error) => emit(projectId, 'onError', error),
-      onFinish: (finish) => emit(projectId, 'onFinish', finish),
       onCallbackError: (error, callback) =>
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
-    let wasRunning = false
-    created.subscribe((state) => {
-      const running = isRunning(state)
-      if (wasRunning && !running) {
-        const { jobId, status, request } = state
-        const tell = (again: boolean) => {
-          for (const listener of endListeners) listener(projectId, { jobId, again })
-        }
-        tell(false)
-        if (jobId && (status === 'stopped' || status === 'interrupted')) {
-          // Only while no other request has started since: each sets its own `request`.
-          for (const wait of RECHECK_DELAYS_MS) {
-            setTimeout(() => created.getState().request === request && tell(true), wait)
-          }
-        }
-      }
-      wasRunning = running
-    })
     stores.set(projectId, created)
+    created.subscribeActions(
+      callbacksListener(
+        () => ({
+          onEvent: (event) => options.onEvent?.(event, { projectId }),
+          onFinish: (finish) => options.onFinish?.({ ...finish, projectId }),
+        }),
+        () => options.onCallbackError,
+      ),
+    )
+    scheduleResumeChecks(created, () => resumeCheckOf(projectId))
     return created
   }
 
@@ -220,18 +158,6 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     },
     store,
     /**
-     * Listens to one project's events and endings; returns the way to stop. Given a
-     * function, calls it for the listener at each event, so the latest callbacks answer.
-     */
-    listen(projectId: number, listener: RunListener | (() => RunListener)) {
-      const set = listeners.get(projectId) ?? new Set()
-      listeners.set(projectId, set)
-      set.add(listener)
-      return () => {
-        set.delete(listener)
-      }
-    },
-    /**
      * Marks a project's run as shown by something. When the last hold is released the
      * stream is stopped (unless `stopWhenReleased` is false): nobody is left to see it,
      * and a long video's job stays resumable.
@@ -249,58 +175,15 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       for (const each of stores.values()) each.stop()
     },
     /**
-     * Calls back when a project's run stops streaming, however it ended, and again twice
-     * shortly after one that was stopped or interrupted (see `RunEnd`).
+     * Brings back the project's saved snapshot, once, and checks it against the server
+     * (`restoreRun`), through the project's `resumeCheck`.
      */
-    onRunEnd(listener: (projectId: number, end: RunEnd) => void) {
-      endListeners.add(listener)
-      return () => {
-        endListeners.delete(listener)
-      }
-    },
-    /**
-     * Brings back the project's saved snapshot once, and keeps it only if the server still
-     * has that job to resume (or the snapshot holds a finished run). A run that was
-     * streaming when the page went away is asked about again before it is let go: right
-     * after a reload the server may not have noticed the old connection drop, and until it
-     * does the job is not resumable yet. `checkResume(fresh)` asks the server; by default
-     * through the store, or through an app's shared cache.
-     */
-    restore(
-      projectId: number,
-      checkResume: (fresh: boolean) => Promise<ResumableJob | null> = () =>
-        store(projectId).checkResume(),
-    ): Promise<void> {
+    restore(projectId: number): Promise<void> {
       let done = restored.get(projectId)
-      if (done) return done
-      const target = store(projectId)
-      done = target
-        .restore()
-        .then(async (found) => {
-          if (!found) return
-          const state = target.getState()
-          const unfinished =
-            state.status !== 'done' ||
-            (state.result?.remainingScenes ?? 0) > 0 ||
-            state.success === false
-          if (!unfinished || !state.jobId) return
-          const superseded = () => {
-            const latest = target.getState()
-            return isRunning(latest) || latest.jobId !== state.jobId
-          }
-          const waits = state.status === 'interrupted' ? [0, ...RECHECK_DELAYS_MS] : [0]
-          for (const wait of waits) {
-            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-            if (superseded()) return
-            const job = await checkResume(wait > 0)
-            if (superseded()) return
-            if (job?.jobId === state.jobId) return
-            if (job) break
-          }
-          target.reset()
-        })
-        .catch(() => {})
-      restored.set(projectId, done)
+      if (!done) {
+        done = restoreRun(store(projectId), resumeCheckOf(projectId)).catch(() => {})
+        restored.set(projectId, done)
+      }
       return done
     },
   }

@@ -1,7 +1,7 @@
 import { type NodeSimulator, startSimulator } from '@kvidai/agent-sim/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAgentClient } from '../client/create-agent-client'
-import { waitFor } from '../test-utils'
+import { drain, waitFor } from '../test-utils'
 import { createAgentProxy } from './create-agent-proxy'
 
 const KEY = 'kvid_demo_key'
@@ -65,11 +65,13 @@ describe('createAgentProxy', () => {
   it('works for the SDK in proxy mode, check-resume included, and never shows the key', async () => {
     simulator.admin.setUser('demo@example.com', { credits: 25 })
     const agent = client()
-    const outcome = await agent.run({
-      message: 'An explainer about frogs in 4 scenes',
-      composition: { tracks: [] },
-      projectId: 7,
-    })
+    const outcome = await drain(
+      agent.run({
+        message: 'An explainer about frogs in 4 scenes',
+        composition: { tracks: [] },
+        projectId: 7,
+      }),
+    )
     expect(outcome.reason).toBe('done')
     const job = await agent.checkResume({ projectId: 7 })
     expect(job).toMatchObject({ remainingScenes: 2, totalScenes: 4 })
@@ -173,6 +175,29 @@ describe('createAgentProxy', () => {
     expect((await post('/api/agent', '{nope')).status).toBe(400)
     const stranger = await post('/api/agent', { message: 'x' }, { cookie: 'session=nobody' })
     expect(stranger.status).toBe(401)
+    expect(simulator.admin.requests().total).toBe(0)
+  })
+
+  it('names the path it received and the routes it serves when it answers 404', async () => {
+    const other = await browserFetch('http://app.test/api/kvid/api/agent/other')
+    expect(other.status).toBe(404)
+    const { error, message } = await other.json()
+    expect(error).toBe('NOT_FOUND')
+    expect(message).toContain('"/api/kvid/api/agent/other"')
+    expect(message).toContain('/api/kvid/api/agent, /api/kvid/api/agent/resume')
+    expect(message).toContain('basePath "/api/kvid"')
+    expect(message).not.toContain('originalUrl')
+
+    // What a mount such as app.use('/api/kvid', …) hands over: the route without its prefix.
+    const stripped = await browserFetch('http://app.test/api/agent', { method: 'POST' })
+    expect(stripped.status).toBe(404)
+    const hint = (await stripped.json()).message
+    expect(hint).toContain('"/api/agent"')
+    expect(hint).toContain('arrived without the base path')
+    expect(hint).toContain('req.originalUrl')
+
+    const long = await browserFetch(`http://app.test/${'x'.repeat(5000)}`)
+    expect((await long.json()).message.length).toBeLessThan(600)
     expect(simulator.admin.requests().total).toBe(0)
   })
 })

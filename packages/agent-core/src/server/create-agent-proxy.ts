@@ -1,5 +1,6 @@
 import { AGENT_ROUTES } from '@kvidai/agent-protocol'
 import type { AgentProxyOptions, AgentProxyRoute, AgentProxyUser } from './agent-proxy-options'
+import { notFound } from './not-found'
 import { clientClosed, reject } from './proxy-response'
 import { readLimitedText } from './read-limited-text'
 import { allowedOriginsOf, checkSameSite } from './refuse-cross-site'
@@ -152,10 +153,10 @@ export function createAgentProxy<User extends AgentProxyUser = AgentProxyUser>(
 
   async function handle(
     request: Request,
-    context: { route: AgentProxyRoute | null; user: User | null },
+    context: { route: AgentProxyRoute | null; user: User | null; pathname: string },
   ): Promise<Response> {
     const { route } = context
-    if (route === null) return reject(404, 'NOT_FOUND', 'No such Agent API route.')
+    if (route === null) return notFound(context.pathname, { basePath, routes: ROUTES })
     const isCheck = route === AGENT_ROUTES.checkResume
     if (request.method !== (isCheck ? 'GET' : 'POST')) {
       return reject(405, 'METHOD_NOT_ALLOWED', `${route} does not take ${request.method}.`)
@@ -249,6 +250,7 @@ export function createAgentProxy<User extends AgentProxyUser = AgentProxyUser>(
     const { pathname } = new URL(request.url)
     const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : ''
     const context = {
+      pathname,
       route: ROUTES.has(path) ? (path as AgentProxyRoute) : null,
       user: null as User | null,
     }

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server'
 import type { AgentEvent, UnknownAgentEvent } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createAgentClient } from '../client/create-agent-client'
-import { startTestSimulator, type TestSimulator } from '../test-utils'
+import { drain, startTestSimulator, type TestSimulator } from '../test-utils'
 import { createAgentProxy } from './create-agent-proxy'
 
 /**
@@ -74,12 +74,12 @@ it(`carries ${RUNS} concurrent runs through the proxy, every event delivered, no
         baseUrl: proxyUrl,
         headers: { 'x-test-session': `load-${index}@example.com` },
       })
-      const outcome = await client.run(
-        {
+      const outcome = await drain(
+        client.run({
           message: `An explainer about topic ${index} in ${SCENES} scenes`,
           composition: { tracks: [] },
           projectId: index,
-        },
+        }),
         { onEvent: (event) => events.push(event) },
       )
       return { outcome, events }

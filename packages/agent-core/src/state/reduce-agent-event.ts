@@ -1,6 +1,6 @@
 import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvidai/agent-protocol'
 import { STREAM_LIMITS } from '@kvidai/agent-protocol'
-import { toStreamError } from '../errors/agent-errors'
+import { streamErrorOf } from '../errors/agent-errors'
 import type { AgentRunState, SceneState, ToolCallState } from './run-state'
 import { sceneIdAt } from './select-progress'
 
@@ -169,7 +169,7 @@ export function reduceAgentEvent(
       }
     }
     case 'error':
-      return { ...state, status: 'failed', stalled: false, error: toStreamError(event.data.error) }
+      return { ...state, status: 'failed', stalled: false, error: streamErrorOf(event) }
   }
 }
 

@@ -7,17 +7,24 @@ import type {
 } from '@kvidai/agent-protocol'
 import type { AgentError } from '../errors/agent-errors'
 
-export type RunStatus =
-  | 'idle'
-  | 'submitting'
-  | 'streaming'
-  | 'done'
-  | 'failed'
-  | 'rejected'
-  | 'interrupted'
-  | 'stopped'
+/** Every status a run can have, in the order a request goes through them. */
+export const RUN_STATUSES = [
+  'idle',
+  'submitting',
+  'streaming',
+  'done',
+  'failed',
+  'rejected',
+  'interrupted',
+  'stopped',
+] as const
 
-export type SceneStatus = 'pending' | 'running' | 'complete' | 'failed'
+export type RunStatus = (typeof RUN_STATUSES)[number]
+
+/** Every status a scene can have. */
+export const SCENE_STATUSES = ['pending', 'running', 'complete', 'failed'] as const
+
+export type SceneStatus = (typeof SCENE_STATUSES)[number]
 
 export interface SceneState {
   sceneId: string

@@ -1,35 +1,34 @@
-import type {
-  AgentEvent,
-  AgentRunInput,
-  Composition,
-  DoneResult,
-  Locale,
-  ResumableJob,
-  UnknownAgentEvent,
-} from '@kvidai/agent-protocol'
+import type { AgentRunInput, Locale, ResumableJob } from '@kvidai/agent-protocol'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { AgentClient, StreamOptions } from '../client/create-agent-client'
+import type { AgentClient } from '../client/create-agent-client'
 import {
-  type AgentError,
+  AgentError,
   AgentRequestError,
   AgentStoreError,
+  type AgentStreamError,
   AgentValidationError,
 } from '../errors/agent-errors'
-import type { CallbackErrorHandler } from '../errors/report-callback-error'
-import { reduceAgentEvent, settleRunningScenes, withWarning } from '../state/reduce-agent-event'
-import { type AgentRunState, createInitialRunState, type RunRequest } from '../state/run-state'
-import { callListener } from '../transport/call-listener'
+import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
+import { createRunPersister } from '../persist/create-run-persister'
+import { reduceRunAction } from '../state/reduce-run-action'
+import type {
+  RequestEndedAction,
+  RequestSentAction,
+  RunAction,
+  RunLogEntry,
+} from '../state/run-action'
+import { type AgentRunState, createInitialRunState } from '../state/run-state'
+import { SOURCE } from '../transport/call-listener'
 import type { RunOutcome } from '../transport/run-outcome'
-import {
-  type AgentRunSnapshot,
-  fromRunSnapshot,
-  isRunSnapshot,
-  toRunSnapshot,
-} from './run-snapshot'
+import type { AgentEventStream } from '../transport/stream-agent-events'
+import { callbacksListener, type RunActionListener, type RunCallbacks } from './run-callbacks'
+import { type AgentRunSnapshot, toRunSnapshot } from './run-snapshot'
 import type { RunStorage } from './run-storage'
-import { DEFAULT_STORAGE_MAX_AGE_MS, storageKeyFor } from './storage-keys'
+import { storageKeyFor } from './storage-keys'
 
-export interface AgentRunStoreOptions {
+export type { AgentRunFinish } from './run-callbacks'
+
+export interface AgentRunStoreOptions extends RunCallbacks {
   client: AgentClient
   /** The project runs belong to; `start` may pass its own. */
   projectId?: number
@@ -46,12 +45,6 @@ export interface AgentRunStoreOptions {
   storageKey?: string
   /** A snapshot older than this is dropped instead of restored. Default 7 days. */
   storageMaxAgeMs?: number
-  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
-  onCheckpoint?: (composition: Composition) => void
-  onDone?: (result: DoneResult, success: boolean) => void
-  onError?: (error: AgentError) => void
-  /** Every request's ending, whatever it was: one object, so new fields never break callers. */
-  onFinish?: (finish: AgentRunFinish) => void
   /**
    * One of the callbacks above threw. The run goes on regardless; the error is also
    * logged with `console.error` in development builds.
@@ -61,21 +54,18 @@ export interface AgentRunStoreOptions {
 
 export type AgentRunStartInput = Omit<AgentRunInput, 'projectId'> & { projectId?: number }
 
-/**
- * How a request ended: `done` (with the result; `success` false when scenes are left),
- * `failed` (the agent's error, or a broken stream), `rejected` (refused before it
- * streamed: an early reject or invalid input), `interrupted` (the connection ended or was
- * closed on silence; the job can be resumed) or `stopped` (by `stop()`).
- */
-export type AgentRunFinish = { request: RunRequest | null } & (
-  | { reason: 'done'; result: DoneResult; success: boolean }
-  | { reason: 'failed' | 'rejected'; error: AgentError }
-  | { reason: 'interrupted'; cause: 'ended' | 'idle' | 'network' }
-  | { reason: 'stopped' }
-)
-
 export interface AgentRunStore
   extends Pick<StoreApi<AgentRunState>, 'getState' | 'getInitialState' | 'subscribe'> {
+  /**
+   * The only way the state changes: reduces the action and tells the action listeners.
+   * The commands below dispatch; so may a mirror of another tab, or a devtools replay.
+   */
+  dispatch(action: RunAction): void
+  /**
+   * Hears every action once it is reduced, with its sequence number and time, and the state
+   * it led to: the run's log. Returns the way to stop.
+   */
+  subscribeActions(listener: RunActionListener): () => void
   /** Starts a new run. Rejects with `RUN_IN_FLIGHT` while another request streams. */
   start(input: AgentRunStartInput): Promise<RunOutcome>
   /**
@@ -109,155 +99,112 @@ export interface AgentRunStore
   ): void
 }
 
+/** A request about to be sent, and how to open its stream; throws when it cannot be sent. */
+type Launch = () => Promise<
+  Omit<RequestSentAction, 'type'> & { open(signal: AbortSignal): AgentEventStream }
+>
+
+const inFlightError = (message: string) => new AgentStoreError({ code: 'RUN_IN_FLIGHT', message })
+
 /**
- * A store for one project's agent runs, on `zustand/vanilla`. One request at a time; every
- * event goes through `reduceAgentEvent`; nothing a failure says clears the composition.
+ * A store for one project's agent runs, on `zustand/vanilla`. One request at a time. Every
+ * change, an Agent API event or a lifecycle step, is an action through `reduceRunAction`;
+ * `dispatch` is the store's only writer, and nothing a failure says clears the composition.
  */
 export function createAgentRunStore(initialOptions: AgentRunStoreOptions): AgentRunStore {
   let options = initialOptions
   const store = createStore<AgentRunState>()(() => createInitialRunState(options.projectId ?? null))
-  const { getState, setState } = store
+  const { getState } = store
+  const actionListeners = new Set<RunActionListener>()
+  let sequence = 0
   let inFlight: AbortController | null = null
   let lastStart: AgentRunStartInput | null = null
 
-  const storageKey = () => options.storageKey ?? storageKeyFor(getState().projectId, options.userId)
-  /** Writes to `storage`, if any, after the current event; a failing storage never breaks a run. */
-  function save(write: (target: RunStorage) => unknown) {
-    const { storage } = options
-    if (storage)
-      Promise.resolve()
-        .then(() => write(storage))
-        .catch(() => {})
-  }
-  /** Removes the snapshot under `key`, read before anything can change the project. */
-  const forget = (key: string) => save((target) => target.removeItem(key))
-  const persist = () =>
-    save((target) =>
-      target.setItem(
-        storageKey(),
-        JSON.stringify({ ...toRunSnapshot(getState()), savedAt: Date.now() }),
-      ),
-    )
-
-  /** Calls an app callback; one that throws is reported and never ends the run. */
-  function notify<Name extends 'onEvent' | 'onCheckpoint' | 'onDone' | 'onError' | 'onFinish'>(
-    name: Name,
-    ...values: Parameters<NonNullable<AgentRunStoreOptions[Name]>>
-  ) {
-    callListener(options, name, values, options.onCallbackError)
-  }
-
-  async function launch(
-    send: (stream: StreamOptions & { signal: AbortSignal }) => Promise<RunOutcome>,
-    begin: (state: AgentRunState) => AgentRunState = (state) => state,
-  ): Promise<RunOutcome> {
-    if (inFlight) {
-      throw new AgentStoreError({
-        code: 'RUN_IN_FLIGHT',
-        message: 'A run is already in flight: stop it or wait.',
-      })
+  function dispatch(action: RunAction) {
+    const previous = getState()
+    const next = reduceRunAction(previous, action)
+    if (next !== previous) store.setState(next, true)
+    const entry: RunLogEntry = { sequence: ++sequence, at: Date.now(), action }
+    for (const listener of actionListeners) {
+      try {
+        listener(entry, next)
+      } catch (error) {
+        reportCallbackError(SOURCE, 'subscribeActions', error, options.onCallbackError)
+      }
     }
+  }
+  function subscribeActions(listener: RunActionListener) {
+    const own = (entry: RunLogEntry, state: AgentRunState) => listener(entry, state)
+    actionListeners.add(own)
+    return () => {
+      actionListeners.delete(own)
+    }
+  }
+
+  subscribeActions(
+    callbacksListener(
+      () => options,
+      () => options.onCallbackError,
+    ),
+  )
+  const persister = createRunPersister({
+    storage: {
+      getItem: (key) => options.storage?.getItem(key) ?? null,
+      setItem: (key, value) => options.storage?.setItem(key, value),
+      removeItem: (key) => options.storage?.removeItem(key),
+    },
+    key: () => options.storageKey ?? storageKeyFor(getState().projectId, options.userId),
+    maxAgeMs: options.storageMaxAgeMs,
+  })
+  subscribeActions(persister.listener)
+
+  async function launch(prepare: Launch): Promise<RunOutcome> {
+    if (inFlight) throw inFlightError('A run is already in flight: stop it or wait.')
     const controller = new AbortController()
     inFlight = controller
     const current = () => inFlight === controller
-    const before = getState()
-    setState((state) => ({
-      ...begin(state),
-      status: 'submitting',
-      error: null,
-      result: null,
-      success: null,
-      creditShortage: null,
-      stalled: false,
-      warnings: [],
-    }))
-
-    const stream: StreamOptions & { signal: AbortSignal } = {
-      signal: controller.signal,
-      onEvent(event) {
-        if (!current()) return
-        setState(reduceAgentEvent(getState(), event), true)
-        notify('onEvent', event)
-        if (event.type === 'checkpoint') notify('onCheckpoint', event.data.composition)
-        if (event.type === 'plan_ready' || event.type === 'checkpoint') persist()
-      },
-      onWarning(warning) {
-        if (current()) setState(withWarning(getState(), warning), true)
-      },
-      onStalledChange(stalled) {
-        if (current() && getState().stalled !== stalled) setState({ stalled })
-      },
-      onCallbackError: options.onCallbackError,
-    }
-
-    let finish: AgentRunFinish | undefined
+    let ended: RequestEndedAction | undefined
     try {
-      const outcome = await send(stream)
-      const { request } = getState()
-      finish =
-        outcome.reason === 'error'
-          ? { reason: 'failed', request, error: outcome.error }
-          : outcome.reason === 'aborted'
-            ? { reason: 'stopped', request }
-            : { ...outcome, request }
-      return outcome
-    } catch (error) {
-      if (!current()) throw error
-      if (error instanceof AgentStoreError) {
-        // Nothing was sent: the state is as it was, and nothing finished.
-        setState(before, true)
-        notify('onError', error)
-      } else {
-        const refused = error instanceof AgentRequestError || error instanceof AgentValidationError
-        const { request } = getState()
-        finish = { reason: refused ? 'rejected' : 'failed', request, error: error as AgentError }
+      let prepared: Awaited<ReturnType<Launch>>
+      try {
+        prepared = await prepare()
+      } catch (error) {
+        // Nothing was sent: the state stays as it was, and nothing finished.
+        if (current() && AgentStoreError.isInstance(error))
+          dispatch({ type: 'command_refused', error })
+        throw error
       }
-      throw error
+      const { open, ...sent } = prepared
+      dispatch({ type: 'request_sent', ...sent })
+      try {
+        for await (const action of open(controller.signal)) {
+          if (!current()) break
+          // The ending is told once the store is free again, so a callback can send the next request.
+          if (action.type === 'request_ended') ended = action
+          else dispatch(action)
+        }
+      } catch (error) {
+        if (!current()) throw error
+        const refused =
+          AgentRequestError.isInstance(error) || AgentValidationError.isInstance(error)
+        const failure = AgentError.isInstance(error)
+          ? error
+          : new AgentError({ code: 'UNKNOWN', message: String(error), cause: error })
+        ended = {
+          type: 'request_ended',
+          outcome: refused
+            ? { reason: 'rejected', error: failure }
+            : { reason: 'error', error: failure as AgentStreamError },
+        }
+        throw error
+      }
+      return (ended?.outcome as RunOutcome | undefined) ?? { reason: 'aborted' }
     } finally {
       if (current()) {
         inFlight = null
-        if (finish) end(finish)
-        persist()
+        if (ended) dispatch(ended)
       }
     }
-  }
-
-  /** Records how a request ended, and tells the callbacks once. */
-  function end(finish: AgentRunFinish) {
-    if (finish.reason === 'done') notify('onDone', finish.result, finish.success)
-    else {
-      const error = 'error' in finish ? finish.error : getState().error
-      // Every other ending is also the status it leaves: failed, rejected, interrupted, stopped.
-      setState(
-        { ...settleRunningScenes(getState()), status: finish.reason, error, stalled: false },
-        true,
-      )
-      if ('error' in finish) notify('onError', finish.error)
-    }
-    notify('onFinish', finish)
-  }
-
-  /**
-   * Ties the state to the job a resume or retry was sent for, before its stream says
-   * anything: another job's scenes never stay on the board, and a following retry goes to
-   * this job even if the stream never names it.
-   */
-  function follow(request: Extract<RunRequest, { jobId: string }>, known?: ResumableJob | null) {
-    setState((state) => {
-      if (state.jobId === request.jobId) return { ...state, request }
-      const plan =
-        known?.jobId === request.jobId
-          ? { totalScenes: known.totalScenes, estimatedMinutes: 0 }
-          : null
-      return {
-        ...createInitialRunState(state.projectId),
-        status: state.status,
-        composition: state.composition,
-        jobId: request.jobId,
-        request,
-        plan,
-      }
-    })
   }
 
   function jobIdOrThrow(jobId: string | null | undefined): string {
@@ -274,14 +221,12 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     lastStart = input
     const projectId = input.projectId ?? getState().projectId
     const locale = input.locale ?? options.locale
-    return launch(
-      (stream) => options.client.run({ ...input, locale, projectId: projectId as number }, stream),
-      (state) => ({
-        ...createInitialRunState(projectId),
-        request: { kind: 'run' },
-        composition: state.composition,
-      }),
-    )
+    return launch(async () => ({
+      request: { kind: 'run' },
+      projectId,
+      open: (signal) =>
+        options.client.run({ ...input, locale, projectId: projectId as number }, { signal }),
+    }))
   }
 
   async function checkResume() {
@@ -293,6 +238,8 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
     getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
+    dispatch,
+    subscribeActions,
     start,
     async startAgain() {
       if (!lastStart) {
@@ -301,7 +248,7 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       return start(lastStart)
     },
     resume(jobId) {
-      return launch(async (stream) => {
+      return launch(async () => {
         const state = getState()
         let known: ResumableJob | null = null
         let id = jobId ?? state.result?.resumeJobId ?? state.jobId
@@ -309,23 +256,27 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
           known = await checkResume()
           id = known?.jobId ?? null
         }
-        const request = { kind: 'resume', jobId: jobIdOrThrow(id) } as const
-        follow(request, known)
-        return options.client.resume({ jobId: request.jobId, locale: options.locale }, stream)
+        const resumed = jobIdOrThrow(id)
+        return {
+          request: { kind: 'resume', jobId: resumed },
+          // What check-resume said of this job sizes its board before the stream speaks.
+          plan:
+            known?.jobId === resumed
+              ? { totalScenes: known.totalScenes, estimatedMinutes: 0 }
+              : undefined,
+          open: (signal) =>
+            options.client.resume({ jobId: resumed, locale: options.locale }, { signal }),
+        }
       })
     },
     retryScene(sceneId) {
-      return launch((stream) => {
-        const request = {
-          kind: 'retry-scene',
-          jobId: jobIdOrThrow(getState().jobId),
-          sceneId,
-        } as const
-        follow(request)
-        return options.client.retryScene(
-          { jobId: request.jobId, sceneId, locale: options.locale },
-          stream,
-        )
+      return launch(async () => {
+        const jobId = jobIdOrThrow(getState().jobId)
+        return {
+          request: { kind: 'retry-scene', jobId, sceneId },
+          open: (signal) =>
+            options.client.retryScene({ jobId, sceneId, locale: options.locale }, { signal }),
+        }
       })
     },
     checkResume,
@@ -336,43 +287,22 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       const running = inFlight
       inFlight = null
       running?.abort()
-      const key = storageKey()
-      setState(createInitialRunState(options.projectId ?? null), true)
-      forget(key)
+      dispatch({ type: 'reset', projectId: options.projectId ?? null })
     },
-    discardSnapshot() {
-      forget(storageKey())
-    },
+    discardSnapshot: persister.discard,
     setOptions(changes) {
       options = { ...options, ...changes }
     },
     toSnapshot: () => toRunSnapshot(getState()),
     fromSnapshot(snapshot) {
-      if (inFlight) {
-        throw new AgentStoreError({
-          code: 'RUN_IN_FLIGHT',
-          message: 'Cannot restore while a run is in flight.',
-        })
-      }
-      setState(fromRunSnapshot(snapshot), true)
+      if (inFlight) throw inFlightError('Cannot restore while a run is in flight.')
+      dispatch({ type: 'restored', snapshot })
     },
     async restore() {
-      const { storage } = options
-      if (!storage) return false
-      const key = storageKey()
-      const saved = await storage.getItem(key)
-      let snapshot: unknown
-      try {
-        // Nothing saved parses as null, and a broken text leaves it undefined: neither restores.
-        snapshot = JSON.parse(saved as string)
-      } catch {}
-      if (!isRunSnapshot(snapshot) || inFlight) return false
-      const maxAge = options.storageMaxAgeMs ?? DEFAULT_STORAGE_MAX_AGE_MS
-      if (Date.now() - (snapshot.savedAt ?? Date.now()) > maxAge) {
-        forget(key)
-        return false
-      }
-      setState(fromRunSnapshot(snapshot), true)
+      if (!options.storage) return false
+      const snapshot = await persister.restore()
+      if (!snapshot || inFlight) return false
+      dispatch({ type: 'restored', snapshot })
       return true
     },
   }

@@ -9,6 +9,10 @@ const LINE_FEED = 10
 const CARRIAGE_RETURN = 13
 const ignore = () => {}
 
+/** Whether a line's field (before its colon) is `data`. */
+const isDataField = (line: Uint8Array, fieldLength: number) =>
+  fieldLength === 4 && line[0] === 100 && line[1] === 97 && line[2] === 116 && line[3] === 97
+
 function join(chunks: Uint8Array[], size: number): Uint8Array {
   const joined = new Uint8Array(size)
   let offset = 0
@@ -21,7 +25,9 @@ function join(chunks: Uint8Array[], size: number): Uint8Array {
 
 /**
  * Turns the bytes of an event stream into SSE messages with fetch-event-source's own
- * parser (`getLines` and `getMessages`), holding every event to `maxEventBytes`.
+ * parser (`getLines` and `getMessages`), holding every event to `maxEventBytes`. A block
+ * without a `data` line (a comment-only keep-alive, or an `event:` line alone) dispatches
+ * nothing, as in a browser's `EventSource`; the parser itself calls back on every blank line.
  *
  * The parser is handed bytes only up to the last line break seen, so its line buffer never
  * grows by re-concatenation, which costs quadratic copying on a long line. The unfinished
@@ -45,14 +51,19 @@ export function createMessageReader(options: {
   let pendingBytes = 0
   /** Bytes of the current event's complete lines. */
   let eventBytes = 0
+  /** Whether the current block has a `data` line. */
+  let hasData = false
 
   const readLine = getMessages(ignore, ignore, (message) => {
     eventBytes = 0
+    if (!hasData) return
+    hasData = false
     options.onMessage(message)
   })
   const readChunk = getLines((line, fieldLength) => {
     eventBytes += line.byteLength + 1
     if (eventBytes > maxEventBytes) throw tooLarge()
+    if (isDataField(line, fieldLength)) hasData = true
     readLine(line, fieldLength)
   })
 

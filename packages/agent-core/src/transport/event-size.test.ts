@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { STREAM_LIMITS } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AgentProtocolError, AgentValidationError } from '../errors/agent-errors'
-import { runInput, testClient } from '../test-utils'
+import { drain, runInput, testClient } from '../test-utils'
 
 const MEGABYTE = 1024 * 1024
 
@@ -57,7 +57,7 @@ describe('an event too large to hold', () => {
       peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)
     }, 20)
     const client = testClient(`${url}/200`)
-    const outcome = await client.run(runInput()).finally(() => clearInterval(sampler))
+    const outcome = await drain(client.run(runInput())).finally(() => clearInterval(sampler))
     await closed
     expect(outcome).toMatchObject({ reason: 'error' })
     const { error } = outcome as { error: unknown }
@@ -72,7 +72,7 @@ describe('an event too large to hold', () => {
   })
 
   it('honours a lower maxEventBytes, and refuses a bound that is not a byte count', async () => {
-    const outcome = await testClient(`${url}/8`, { maxEventBytes: MEGABYTE }).run(runInput())
+    const outcome = await drain(testClient(`${url}/8`, { maxEventBytes: MEGABYTE }).run(runInput()))
     expect(outcome).toMatchObject({ reason: 'error', error: { code: 'EVENT_TOO_LARGE' } })
     await closed
     expect(written).toBeLessThan(8 * MEGABYTE)

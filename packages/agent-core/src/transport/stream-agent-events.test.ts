@@ -4,7 +4,10 @@ import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvida
 import { AGENT_REJECT_CODES } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
+import { createAgentRunStore } from '../store/create-agent-run-store'
 import {
+  drain,
+  PROJECT_ID,
   postCount,
   runInput,
   SHORT_EDIT,
@@ -34,7 +37,7 @@ function noBrowserGlobals() {
 describe('one POST, whatever happens to the stream', () => {
   it('streams a long video to done with one POST and no browser globals', async () => {
     const { events, onEvent } = collect()
-    const running = testClient(simulator.url).run(runInput(), {
+    const running = drain(testClient(simulator.url).run(runInput()), {
       onEvent: (event) => {
         noBrowserGlobals()
         onEvent(event)
@@ -51,7 +54,7 @@ describe('one POST, whatever happens to the stream', () => {
   it('is interrupted, not retried, when the connection is cut', async () => {
     simulator.admin.setFaults({ cutAfterEvents: 5 })
     const { events, onEvent } = collect()
-    const outcome = await testClient(simulator.url).run(runInput(), { onEvent })
+    const outcome = await drain(testClient(simulator.url).run(runInput()), { onEvent })
     expect(outcome).toEqual({ reason: 'interrupted', cause: 'network' })
     expect(events).toHaveLength(5)
     await new Promise((resolve) => setTimeout(resolve, 1200))
@@ -62,7 +65,7 @@ describe('one POST, whatever happens to the stream', () => {
   it('closes on silence only when asked: interrupted by idleTimeoutMs when the stream stalls', async () => {
     simulator.admin.setFaults({ stallAfterEvents: 4 })
     const started = Date.now()
-    const outcome = await testClient(simulator.url, { idleTimeoutMs: 150 }).run(runInput())
+    const outcome = await drain(testClient(simulator.url, { idleTimeoutMs: 150 }).run(runInput()))
     expect(outcome).toEqual({ reason: 'interrupted', cause: 'idle' })
     expect(Date.now() - started).toBeLessThan(2000)
     await new Promise((resolve) => setTimeout(resolve, 1200))
@@ -73,7 +76,7 @@ describe('one POST, whatever happens to the stream', () => {
     simulator.admin.setFaults({ malformedAfterEvents: 3 })
     const { events, onEvent } = collect()
     const warnings: AgentProtocolWarning[] = []
-    const outcome = await testClient(simulator.url).run(runInput(), {
+    const outcome = await drain(testClient(simulator.url).run(runInput()), {
       onEvent,
       onWarning: (warning) => warnings.push(warning),
     })
@@ -91,9 +94,9 @@ describe('one POST, whatever happens to the stream', () => {
   it('rejects with AgentRequestError for every code, one POST each, never retried', async () => {
     for (const code of codes) {
       simulator.admin.setFaults({ reject: code })
-      const failure = await testClient(simulator.url)
-        .run(runInput())
-        .catch((error: unknown) => error)
+      const failure = await drain(testClient(simulator.url).run(runInput())).catch(
+        (error: unknown) => error,
+      )
       expect(failure).toBeInstanceOf(AgentRequestError)
       expect(failure).toMatchObject({
         code,
@@ -117,18 +120,18 @@ describe('one POST, whatever happens to the stream', () => {
           headers: { 'content-type': 'application/json', 'retry-after': '12' },
         },
       )
-    const failure = await testClient('http://sim.local', { fetch })
-      .run(runInput())
-      .catch((error: unknown) => error)
+    const failure = await drain(testClient('http://sim.local', { fetch }).run(runInput())).catch(
+      (error: unknown) => error,
+    )
     expect(failure).toMatchObject({ code: 'rate_limited', status: 429, retryAfter: 12 })
   })
 
   it('maps an undocumented code to UNKNOWN', async () => {
     const fetch = async () =>
       Response.json({ success: false, error: 'TEAPOT', message: 'no', data: null }, { status: 418 })
-    const failure = await testClient('http://sim.local', { fetch })
-      .run(runInput())
-      .catch((error: unknown) => error)
+    const failure = await drain(testClient('http://sim.local', { fetch }).run(runInput())).catch(
+      (error: unknown) => error,
+    )
     expect(failure).toMatchObject({ code: 'UNKNOWN', status: 418, message: 'no' })
   })
 })
@@ -151,9 +154,7 @@ describe('a proxy that answers with an HTML 500', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
   it('rejects with BAD_RESPONSE after exactly one POST', async () => {
-    const failure = await testClient(url)
-      .run(runInput())
-      .catch((error: unknown) => error)
+    const failure = await drain(testClient(url).run(runInput())).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(AgentRequestError)
     expect(failure).toMatchObject({ code: 'BAD_RESPONSE', status: 500 })
     expect((failure as AgentRequestError).data).toContain('Bad Gateway')
@@ -167,7 +168,7 @@ describe('what the stream may carry', () => {
   it('passes an unknown event on as { type: "unknown" } and carries on', async () => {
     simulator.admin.setFaults({ unknownEventAfterEvents: 2 })
     const { events, onEvent } = collect()
-    const outcome = await testClient(simulator.url).run(runInput({ message: SHORT_EDIT }), {
+    const outcome = await drain(testClient(simulator.url).run(runInput({ message: SHORT_EDIT })), {
       onEvent,
     })
     expect(outcome.reason).toBe('done')
@@ -186,10 +187,12 @@ describe('what the stream may carry', () => {
     try {
       const input = runInput({ message: 'A long video in 2 scenes' })
       const { events, onEvent } = collect()
-      const withEvents = await testClient(slow.url, { idleTimeoutMs: 700 }).run(input, { onEvent })
+      const withEvents = await drain(testClient(slow.url, { idleTimeoutMs: 700 }).run(input), {
+        onEvent,
+      })
       expect(withEvents.reason).toBe('done')
       expect(events.some((event) => event.type === 'heartbeat')).toBe(true)
-      const withComments = await testClient(quiet.url, { idleTimeoutMs: 700 }).run(input)
+      const withComments = await drain(testClient(quiet.url, { idleTimeoutMs: 700 }).run(input))
       expect(withComments.reason).toBe('done')
     } finally {
       await Promise.all([slow.close(), quiet.close()])
@@ -199,8 +202,10 @@ describe('what the stream may carry', () => {
   it('is interrupted by an idle timeout when the same run has no keep-alives', async () => {
     const silent = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 0 })
     try {
-      const outcome = await testClient(silent.url, { idleTimeoutMs: 700 }).run(
-        runInput({ message: 'A long video in 2 scenes' }),
+      const outcome = await drain(
+        testClient(silent.url, { idleTimeoutMs: 700 }).run(
+          runInput({ message: 'A long video in 2 scenes' }),
+        ),
       )
       expect(outcome).toEqual({ reason: 'interrupted', cause: 'idle' })
     } finally {
@@ -213,7 +218,7 @@ describe('what the stream may carry', () => {
       new Response('event: error\ndata: {"error":"The model is overloaded."}\n\n', {
         headers: { 'content-type': 'text/event-stream' },
       })
-    const outcome = await testClient('http://sim.local', { fetch }).run(runInput())
+    const outcome = await drain(testClient('http://sim.local', { fetch }).run(runInput()))
     expect(outcome.reason).toBe('error')
     expect(outcome.reason === 'error' && outcome.error.message).toBe('The model is overloaded.')
   })
@@ -223,18 +228,20 @@ describe('what the stream may carry', () => {
       new Response('event: tool_start\ndata: {"toolUseId":"t1","toolName":"x"}\n\n', {
         headers: { 'content-type': 'text/event-stream' },
       })
-    const outcome = await testClient('http://sim.local', { fetch }).run(runInput())
+    const outcome = await drain(testClient('http://sim.local', { fetch }).run(runInput()))
     expect(outcome).toEqual({ reason: 'interrupted', cause: 'ended' })
   })
 
   it('resolves aborted when the caller aborts, and stops the server run', async () => {
     const controller = new AbortController()
-    const running = testClient(simulator.url).run(runInput(), {
-      signal: controller.signal,
-      onEvent: (event) => {
-        if (event.type === 'scene_start') controller.abort()
+    const running = drain(
+      testClient(simulator.url).run(runInput(), { signal: controller.signal }),
+      {
+        onEvent: (event) => {
+          if (event.type === 'scene_start') controller.abort()
+        },
       },
-    })
+    )
     expect(await running).toEqual({ reason: 'aborted' })
     expect(postCount(simulator)).toBe(1)
   })
@@ -246,8 +253,10 @@ describe('silence', () => {
     const silent = await startTestSimulator({ sceneMs: 1500, heartbeatMs: 0 })
     try {
       const changes: boolean[] = []
-      const outcome = await testClient(silent.url, { stallAfterMs: 300 }).run(
-        runInput({ message: 'A long video in 2 scenes' }),
+      const outcome = await drain(
+        testClient(silent.url, { stallAfterMs: 300 }).run(
+          runInput({ message: 'A long video in 2 scenes' }),
+        ),
         { onStalledChange: (stalled) => changes.push(stalled) },
       )
       expect(outcome).toMatchObject({ reason: 'done', success: true })
@@ -286,13 +295,16 @@ describe('listeners that throw', () => {
   it('are reported, and the stream goes on to done', async () => {
     const reported: Array<[unknown, string]> = []
     let delivered = 0
-    const outcome = await testClient(simulator.url).run(runInput(), {
+    const store = createAgentRunStore({
+      client: testClient(simulator.url),
+      projectId: PROJECT_ID,
       onEvent() {
         delivered++
         throw new Error('the app broke')
       },
       onCallbackError: (error, callback) => reported.push([error, callback]),
     })
+    const outcome = await store.start(runInput())
     expect(outcome).toMatchObject({ reason: 'done', success: true })
     expect(reported).toHaveLength(delivered)
     expect(reported[0]?.[1]).toBe('onEvent')

@@ -1,9 +1,10 @@
-import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvidai/agent-protocol'
+import type { AgentProtocolWarning } from '@kvidai/agent-protocol'
 import { STREAM_LIMITS } from '@kvidai/agent-protocol'
-import { AgentProtocolError, AgentRequestError, toStreamError } from '../errors/agent-errors'
+import { AgentProtocolError, AgentRequestError, streamErrorOf } from '../errors/agent-errors'
 import { devWarning } from '../errors/dev-warning'
 import { parseAgentEvent } from '../protocol/parse-event'
-import { callListener, SOURCE } from './call-listener'
+import type { StreamAction } from '../state/run-action'
+import { SOURCE } from './call-listener'
 import { createMessageReader } from './create-message-reader'
 import { readRejection } from './read-rejection'
 import type { RunOutcome } from './run-outcome'
@@ -11,17 +12,6 @@ import { validateStreamTiming } from './validate-stream-timing'
 import { watchSilence } from './watch-silence'
 
 export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
-
-/** What a caller learns while a stream runs, besides its events. */
-export interface StreamListeners {
-  onEvent?: (event: AgentEvent | UnknownAgentEvent) => void
-  /** A protocol oddity the stream survived (also a development-build console warning). */
-  onWarning?: (warning: AgentProtocolWarning) => void
-  /** True after `stallAfterMs` of silence; false at the next byte, or when the stream ends. */
-  onStalledChange?: (stalled: boolean) => void
-  /** One of these callbacks threw. The stream goes on; default: `console.error` in development. */
-  onCallbackError?: (error: unknown, callback: string) => void
-}
 
 export interface StreamTiming {
   /** Silence after which the stream counts as stalled (it stays open). Default 60 s. */
@@ -32,13 +22,20 @@ export interface StreamTiming {
   maxEventBytes?: number
 }
 
-export interface StreamRequest extends StreamListeners, StreamTiming {
+export interface StreamRequest extends StreamTiming {
   url: string
   headers: Record<string, string>
   body: string
   fetch: Fetch
   signal?: AbortSignal
 }
+
+/**
+ * One request's stream, pulled: its events as they are read, `stall_changed` after a
+ * silence and at the next byte, a `warning` for each oddity it survived, and last a
+ * `request_ended` with the `RunOutcome`. Nothing is read ahead of the reader.
+ */
+export type AgentEventStream = AsyncGenerator<StreamAction, void, undefined>
 
 export const DEFAULT_STALL_AFTER_MS = 60_000
 
@@ -47,43 +44,42 @@ function isEventStream(response: Response): response is Response & { body: Reada
   return response.ok && response.body !== null && type.startsWith('text/event-stream')
 }
 
+/** What a failure while reading says of the stream, or the failure itself for a reject. */
+function outcomeOf(error: unknown): RunOutcome {
+  if (AgentRequestError.isInstance(error)) throw error
+  if (AgentProtocolError.isInstance(error)) return { reason: 'error', error }
+  return { reason: 'interrupted', cause: 'network' }
+}
+
 /**
- * POSTs once and reads the answer as typed events. Resolves with how the stream ended:
- * `done`, `error` (the agent's error event, or an event too large to hold), `interrupted`
- * (the connection ended or broke, or was silent past `idleTimeoutMs`), or `aborted` (the
- * caller's signal). Rejects with `AgentRequestError` when the server answered without a
- * stream. Never retries, never watches the page's visibility, and needs no `window`.
+ * POSTs once and yields the answer as typed actions for the caller to pull; the last is
+ * `request_ended`, whose outcome is `done`, `error` (the agent's error event, or an event too
+ * large to hold), `interrupted` (the connection ended or broke, or was silent past
+ * `idleTimeoutMs`) or `aborted` (the caller's signal, or the caller stopped pulling).
+ * Throws `AgentRequestError` when the server answered without a stream. Never retries,
+ * never watches the page's visibility, and needs no `window`.
  *
- * Odd payloads are tolerated (see `parseAgentEvent`), and a listener that throws is
- * reported, not allowed to end the stream.
+ * Odd payloads are tolerated (see `parseAgentEvent`) and reported as `warning` actions.
  */
-export async function streamAgentEvents(request: StreamRequest): Promise<RunOutcome> {
+export async function* streamAgentEvents(request: StreamRequest): AgentEventStream {
   validateStreamTiming(request)
   const { signal } = request
-  if (signal?.aborted) return { reason: 'aborted' }
-
   const connection = new AbortController()
-  let ending: RunOutcome | undefined
+  /** What is read and not yet yielded: events, warnings, stall changes. */
+  let queue: StreamAction[] = []
+  let ending: RunOutcome | undefined = signal?.aborted ? { reason: 'aborted' } : undefined
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
   let wake: () => void = () => {}
-  const ended = new Promise<void>((resolve) => {
-    wake = resolve
-  })
+  /** Resolves when a timer or the caller's signal has news for the loop below. */
+  const news = () => new Promise<undefined>((resolve) => (wake = () => resolve(undefined)))
   function end(outcome: RunOutcome) {
     ending ??= outcome
     connection.abort()
-    reader?.cancel().catch(() => {})
     wake()
-  }
-  function call<Name extends keyof StreamListeners>(
-    name: Name,
-    ...values: Parameters<NonNullable<StreamListeners[Name]>>
-  ) {
-    callListener(request, name, values, request.onCallbackError)
   }
   function warn(warning: AgentProtocolWarning) {
     devWarning(SOURCE, `${warning.event} event, ${warning.field}: ${warning.message}`)
-    call('onWarning', warning)
+    queue.push({ type: 'warning', warning })
   }
 
   const onAbort = () => end({ reason: 'aborted' })
@@ -91,56 +87,82 @@ export async function streamAgentEvents(request: StreamRequest): Promise<RunOutc
   const silence = watchSilence({
     stallAfterMs: request.stallAfterMs ?? DEFAULT_STALL_AFTER_MS,
     idleTimeoutMs: request.idleTimeoutMs,
-    onStalledChange: (stalled) => call('onStalledChange', stalled),
+    onStalledChange(stalled) {
+      queue.push({ type: 'stall_changed', stalled })
+      wake()
+    },
     onIdle: () => end({ reason: 'interrupted', cause: 'idle' }),
   })
   const messages = createMessageReader({
     maxEventBytes: request.maxEventBytes ?? STREAM_LIMITS.eventMaxBytes,
     onMessage(message) {
-      // A comment-only block (`: keep-alive`) arrives as an empty message.
-      if (ending || (!message.event && !message.data)) return
+      if (ending) return
       const event = parseAgentEvent(message.event || 'message', message.data, warn)
       if (!event) return
-      call('onEvent', event)
+      queue.push(event)
       if (event.type === 'done') {
-        end({ reason: 'done', success: event.data.success, result: event.data.data })
+        ending = { reason: 'done', success: event.data.success, result: event.data.data }
       } else if (event.type === 'error') {
-        end({ reason: 'error', error: toStreamError(event.data.error) })
+        ending = { reason: 'error', error: streamErrorOf(event) }
       }
     },
   })
 
   try {
-    const sending = request.fetch(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      signal: connection.signal,
-    })
-    const response = await Promise.race([sending, ended])
-    if (!response || ending) {
-      // A fetch that ignores its signal may still answer: nobody will read that body.
-      sending.then(
-        (late) => late.body?.cancel().catch(() => {}),
-        () => {},
-      )
-      return ending ?? { reason: 'aborted' }
+    if (!ending) {
+      const sending = request.fetch(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        signal: connection.signal,
+      })
+      // A stall before the answer wakes the wait too: wait on until an answer or an end.
+      let response: Response | RunOutcome | undefined
+      while (!response && !ending) {
+        response = await Promise.race([sending, news()]).catch(outcomeOf)
+      }
+      if (response && 'headers' in response && !ending) {
+        if (!isEventStream(response)) throw await readRejection(response)
+        silence.heard()
+        reader = response.body.getReader()
+      } else {
+        // A fetch that ignores its signal may still answer: nobody will read that body.
+        sending.then(
+          (late) => late.body?.cancel().catch(() => {}),
+          () => {},
+        )
+        if (response && !('headers' in response)) ending ??= response
+      }
     }
-    if (!isEventStream(response)) throw await readRejection(response)
-    silence.heard()
-    reader = response.body.getReader()
-    while (!ending) {
-      const chunk = await reader.read()
-      if (chunk.done) break
-      silence.heard()
-      messages.push(chunk.value)
+    let reading: Promise<ReadableStreamReadResult<Uint8Array>> | undefined
+    for (;;) {
+      // Everything read so far goes out first, the events before the end they led to.
+      while (queue.length > 0) {
+        const ready = queue
+        queue = []
+        yield* ready
+      }
+      if (ending || !reader) break
+      if (!reading) {
+        reading = reader.read()
+        // Read on after an end, the connection's abort rejects it: nobody is waiting then.
+        reading.catch(() => {})
+      }
+      try {
+        const chunk = await Promise.race([reading, news()])
+        if (!chunk) continue
+        reading = undefined
+        if (chunk.done) {
+          ending ??= { reason: 'interrupted', cause: 'ended' }
+          continue
+        }
+        silence.heard()
+        messages.push(chunk.value)
+      } catch (error) {
+        ending ??= outcomeOf(error)
+      }
     }
-    return ending ?? { reason: 'interrupted', cause: 'ended' }
-  } catch (error) {
-    if (ending) return ending
-    if (error instanceof AgentRequestError) throw error
-    if (error instanceof AgentProtocolError) return { reason: 'error', error }
-    return { reason: 'interrupted', cause: 'network' }
+    yield { type: 'request_ended', outcome: ending ?? { reason: 'aborted' } }
   } finally {
     signal?.removeEventListener('abort', onAbort)
     silence.stop()

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
+  drain,
   postCount,
   runInput,
   startTestSimulator,
@@ -26,16 +27,19 @@ function setVisibility(hidden: boolean) {
 
 it('keeps one POST when a tab goes hidden and visible again mid-stream', async () => {
   let flipped = 0
-  const outcome = await testClient(simulator.url, {
-    fetch: (input, init) => fetch(input, init),
-  }).run(runInput(), {
-    onEvent: (event) => {
-      if (event.type !== 'scene_start') return
-      flipped++
-      setVisibility(true)
-      setVisibility(false)
+  const outcome = await drain(
+    testClient(simulator.url, {
+      fetch: (input, init) => fetch(input, init),
+    }).run(runInput()),
+    {
+      onEvent: (event) => {
+        if (event.type !== 'scene_start') return
+        flipped++
+        setVisibility(true)
+        setVisibility(false)
+      },
     },
-  })
+  )
   expect(flipped).toBeGreaterThan(0)
   expect(outcome).toMatchObject({ reason: 'done', success: true })
   await new Promise((resolve) => setTimeout(resolve, 1100))
