@@ -1,5 +1,6 @@
 import type { Composition, Item, Track } from '@kvidai/agent-protocol'
 import { narrationLine } from './messages'
+import { pictureUrl } from './scene-picture'
 import type { JobRecord } from './state'
 import type { Template } from './templates'
 
@@ -65,14 +66,17 @@ export function addSceneItems(
   const folder = `${MEDIA_HOST}/${job.contentSeed.toString(36)}`
   const items: Record<string, Item> = { ...composition.items }
   const assets = { ...composition.assets }
+  const caption = narrationLine(job.locale, sceneIndex + 1, job.totalScenes, job.topic)
 
   assets[ids.image] = {
     id: ids.image,
     type: 'image',
-    remoteUrl: `${folder}/scene-${sceneIndex + 1}.png`,
+    remoteUrl: pictureUrl(`${job.contentSeed}:${sceneIndex}`, String(sceneIndex + 1)),
+    filename: `scene-${sceneIndex + 1}.svg`,
+    alt: caption,
     width: composition.compositionWidth,
     height: composition.compositionHeight,
-    mimeType: 'image/png',
+    mimeType: 'image/svg+xml',
   }
   items[ids.visual] = {
     id: ids.visual,
@@ -84,7 +88,7 @@ export function addSceneItems(
   items[ids.caption] = {
     id: ids.caption,
     type: 'text',
-    text: narrationLine(job.locale, sceneIndex + 1, job.totalScenes, job.topic),
+    text: caption,
     from,
     durationInFrames: job.sceneFrames,
     color: template.captionColor,

@@ -10,6 +10,7 @@ import type { EditOperation } from './instruction'
 import { localizedMessage, type MessageParams } from './messages'
 import { hashString } from './random'
 import { progressed, type RunContext } from './run-context'
+import { pictureUrl } from './scene-picture'
 import { workOnTool } from './tool-work'
 
 const MEDIA_HOST = 'https://media.kvid-sim.invalid/edits'
@@ -101,11 +102,13 @@ function regenerateItem(
   const isVideo = selected.type === 'video'
   const assetId = uniqueId(`asset-${item.id}`, composition.assets)
   const name = hashString(`${context.options.seed}:${body.message}:${assetId}`).toString(36)
+  const picture = pictureUrl(name, '')
   const asset = {
     id: assetId,
     type: isVideo ? 'video' : 'image',
-    remoteUrl: `${MEDIA_HOST}/${name}.${isVideo ? 'mp4' : 'png'}`,
-    mimeType: isVideo ? 'video/mp4' : 'image/png',
+    ...(isVideo
+      ? { remoteUrl: `${MEDIA_HOST}/${name}.mp4`, mimeType: 'video/mp4', thumbnailUrl: picture }
+      : { remoteUrl: picture, mimeType: 'image/svg+xml' }),
     ...(selected.sourceImageUrl ? { sourceImageUrl: selected.sourceImageUrl } : {}),
   }
   return {
@@ -144,8 +147,8 @@ function setBackground(
     assets[assetId] = {
       id: assetId,
       type: 'image',
-      remoteUrl: `${MEDIA_HOST}/${name}.png`,
-      mimeType: 'image/png',
+      remoteUrl: pictureUrl(name, ''),
+      mimeType: 'image/svg+xml',
       width: composition.compositionWidth,
       height: composition.compositionHeight,
     }

@@ -3,6 +3,7 @@ import { useComposition } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { timelineMessages } from './i18n/messages'
 import { useMessages } from './i18n/use-messages'
+import { hasPicture, TimelinePreview } from './timeline-preview'
 
 export interface CompositionTimelineProps extends ComponentPropsWithoutRef<'section'> {
   projectId?: number
@@ -23,7 +24,9 @@ function lengthInFrames(composition: Composition): number {
 
 /**
  * Tracks and their items laid out in time at the composition's fps: a live preview of the
- * run's checkpoints, with no video engine.
+ * run's checkpoints, with no video engine. Image and video items show a thumbnail of fixed
+ * size (lazily loaded, with alt text; a labelled placeholder for a video without a poster),
+ * text items their text.
  */
 export const CompositionTimeline = forwardRef<HTMLElement, CompositionTimelineProps>(
   function CompositionTimeline({ projectId, composition: given, ...props }, ref) {
@@ -45,7 +48,11 @@ export const CompositionTimeline = forwardRef<HTMLElement, CompositionTimelinePr
         aria-label={label}
         data-kvid-timeline=""
         data-state="ready"
-        style={{ ['--kvid-timeline-frames' as string]: total }}
+        style={{
+          ['--kvid-timeline-frames' as string]: total,
+          ['--kvid-timeline-aspect' as string]:
+            composition.compositionWidth / composition.compositionHeight,
+        }}
         ref={ref}
         {...props}
       >
@@ -77,7 +84,13 @@ export const CompositionTimeline = forwardRef<HTMLElement, CompositionTimelinePr
                     ['--kvid-item-length' as string]: item.durationInFrames / total,
                   }}
                 >
-                  {item.type === 'text' && typeof item.text === 'string' ? item.text : item.type}
+                  {hasPicture(item) ? (
+                    <TimelinePreview item={item} composition={composition} />
+                  ) : item.type === 'text' && typeof item.text === 'string' ? (
+                    item.text
+                  ) : (
+                    item.type
+                  )}
                 </li>
               ))}
             </ul>

@@ -57,6 +57,17 @@ export const LongVideoCostAndTimeline: Story = {
     await waitFor(() =>
       expect(canvasElement.querySelectorAll('[data-kvid-item][data-type="image"]')).toHaveLength(6),
     )
+    // The simulator's scene pictures load in the page, with no network.
+    const pictures = [...canvasElement.querySelectorAll('img[data-kvid-thumbnail]')]
+    await expect(pictures).toHaveLength(6)
+    await waitFor(() =>
+      expect(
+        pictures.every(
+          (picture) =>
+            picture instanceof HTMLImageElement && picture.complete && picture.naturalWidth > 0,
+        ),
+      ).toBe(true),
+    )
   },
 }
 
