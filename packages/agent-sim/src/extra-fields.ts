@@ -1,4 +1,5 @@
 import type { CheckResumeResponse } from '@kvidai/agent-protocol'
+import { isObject } from '@kvidai/agent-protocol'
 import type { JobRecord } from './state'
 
 /** What a chattier server stamps on every payload. */
@@ -12,23 +13,19 @@ export interface Stamp {
 /** The field every composition track and item gains; a value already there is left alone. */
 const EDITOR_FIELD = 'editorMeta'
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function tagged(entry: unknown): unknown {
-  if (!isRecord(entry) || EDITOR_FIELD in entry) return entry
+  if (!isObject(entry) || EDITOR_FIELD in entry) return entry
   return { ...entry, [EDITOR_FIELD]: { revision: 1, source: 'agent' } }
 }
 
 /** A composition whose every track and item carries a field the reference does not name. */
 export function compositionWithExtras(composition: unknown): unknown {
-  if (!isRecord(composition)) return composition
+  if (!isObject(composition)) return composition
   const { tracks, items } = composition
   return {
     ...composition,
     ...(Array.isArray(tracks) ? { tracks: tracks.map(tagged) } : {}),
-    ...(isRecord(items)
+    ...(isObject(items)
       ? {
           items: Object.fromEntries(Object.entries(items).map(([id, item]) => [id, tagged(item)])),
         }
@@ -37,7 +34,7 @@ export function compositionWithExtras(composition: unknown): unknown {
 }
 
 function resultWithExtras(result: unknown, stamp: Stamp): unknown {
-  if (!isRecord(result)) return result
+  if (!isObject(result)) return result
   return {
     runId: stamp.runId,
     finishedAt: stamp.timestamp,
@@ -53,7 +50,7 @@ function resultWithExtras(result: unknown, stamp: Stamp): unknown {
  * over any extra of the same name.
  */
 export function payloadWithExtras(name: string, data: unknown, stamp: Stamp): unknown {
-  if (!isRecord(data)) return data
+  if (!isObject(data)) return data
   return {
     timestamp: stamp.timestamp,
     runId: stamp.runId,

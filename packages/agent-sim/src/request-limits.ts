@@ -1,4 +1,4 @@
-import { AGENT_LIMITS } from '@kvidai/agent-protocol'
+import { AGENT_LIMITS, isObject } from '@kvidai/agent-protocol'
 
 /** One way a request breaks the API's limits: where (`chatHistory[3].content`) and what. */
 export interface RequestIssue {
@@ -26,10 +26,6 @@ export const FIELD_LENGTHS = {
 type Body = Record<string, unknown>
 
 const count = new Intl.NumberFormat('en')
-
-function isObject(value: unknown): value is Body {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function isAbsent(value: unknown): boolean {
   return value === undefined || value === null

@@ -1,9 +1,7 @@
+import { isObject } from '@kvidai/agent-protocol'
+
 /** Fields a sparser server leaves out of `done.data`; it still sends the composition and any resume fields. */
 const SPARSE_DONE_FIELDS = ['messageKey', 'messageParams', 'toolResults', 'tokenUsage', 'cost']
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 function without(record: Record<string, unknown>, fields: readonly string[]) {
   return Object.fromEntries(Object.entries(record).filter(([field]) => !fields.includes(field)))
@@ -15,7 +13,7 @@ function without(record: Record<string, unknown>, fields: readonly string[]) {
  * Scene ids, job ids, the composition and the resume fields stay.
  */
 export function sparsePayload(name: string, data: unknown): unknown {
-  if (!isRecord(data)) return data
+  if (!isObject(data)) return data
   switch (name) {
     case 'plan_ready':
       return without(data, ['estimatedMinutes'])
@@ -25,7 +23,7 @@ export function sparsePayload(name: string, data: unknown): unknown {
     case 'template_warning':
       return { ...data, field: null }
     case 'done': {
-      if (!isRecord(data.data)) return data
+      if (!isObject(data.data)) return data
       const result = without(data.data, SPARSE_DONE_FIELDS)
       if ('projectId' in result) result.projectId = String(result.projectId)
       return { ...data, data: result }

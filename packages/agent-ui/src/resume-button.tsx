@@ -1,4 +1,5 @@
-import { useAgentRun, useResumeCheck } from '@kvidai/agent-react'
+import { isRunning } from '@kvidai/agent-core'
+import { useAgentCommands, useAgentSelector, useResumeCheck } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react'
 import { resumeMessages } from './i18n/messages'
 import { useMessages } from './i18n/use-messages'
@@ -20,21 +21,21 @@ export const ResumeButton = forwardRef<HTMLButtonElement, ResumeButtonProps>(fun
 ) {
   const translate = useMessages(resumeMessages)
   const check = useResumeCheck({ projectId })
-  const run = useAgentRun({ projectId })
+  const { resumeAsync } = useAgentCommands({ projectId })
+  const running = useAgentSelector(isRunning, { projectId })
   const [resuming, setResuming] = useState(false)
   const job = check.data
   if (!job && !resuming) return null
 
   const remaining = job?.remainingScenes ?? 0
   function resume() {
-    if (!job || run.isRunning) return
+    if (!job || running) return
     setResuming(true)
-    run
-      .resumeAsync(job.jobId)
+    resumeAsync(job.jobId)
       .catch(() => {})
       .finally(() => setResuming(false))
   }
-  const state = resuming ? 'busy' : run.isRunning || disabled ? 'disabled' : 'idle'
+  const state = resuming ? 'busy' : running || disabled ? 'disabled' : 'idle'
   return (
     <button
       type="button"

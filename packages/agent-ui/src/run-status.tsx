@@ -36,11 +36,8 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   const minutes = useAgentSelector((state) => state.plan?.estimatedMinutes, { projectId })
   const cost = result?.cost
   const tokens = result?.tokenUsage
-  const count = (value: unknown) =>
-    typeof value === 'number' && Number.isFinite(value) ? value : 0
-  const breakdown = Object.entries(cost?.breakdown ?? {}).filter(
-    (entry): entry is [string, number] => typeof entry[1] === 'number',
-  )
+  // The stream's reader (and a restored snapshot's) made these numbers: trusted here.
+  const breakdown = Object.entries(cost?.breakdown ?? {})
   return (
     <div data-kvid-run-status="" data-state={status} ref={ref} {...props}>
       <p role="status" data-kvid-run-status-text="">
@@ -50,18 +47,18 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
         {stalled && <StalledNotice projectId={projectId} stallAfterMs={stallAfterMs} />}
       </div>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
-      {status === 'streaming' && typeof minutes === 'number' && minutes > 0 && (
+      {status === 'streaming' && minutes !== undefined && minutes > 0 && (
         <p data-kvid-run-estimate="">{translate('status.estimate', { minutes })}</p>
       )}
       {tokens && (
         <p data-kvid-run-tokens="">
           {translate('status.tokens', {
-            input: count(tokens.inputTokens),
-            output: count(tokens.outputTokens),
+            input: tokens.inputTokens,
+            output: tokens.outputTokens,
           })}
         </p>
       )}
-      {cost && typeof cost.total === 'number' && cost.total > 0 && (
+      {cost && cost.total > 0 && (
         <details data-kvid-run-cost="">
           <summary>
             {translate('status.cost')}: {translate('status.costTotal', { credits: cost.total })}

@@ -1,4 +1,5 @@
-import { useAgentRun } from '@kvidai/agent-react'
+import { isRunning } from '@kvidai/agent-core'
+import { useAgentCommands, useAgentSelector } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { stopMessages } from './i18n/messages'
 import { useMessages } from './i18n/use-messages'
@@ -20,8 +21,9 @@ export const StopButton = forwardRef<HTMLButtonElement, StopButtonProps>(functio
   ref,
 ) {
   const translate = useMessages(stopMessages)
-  const run = useAgentRun({ projectId })
-  if (!run.isRunning) return null
+  const { stop } = useAgentCommands({ projectId })
+  const running = useAgentSelector(isRunning, { projectId })
+  if (!running) return null
   return (
     <button
       type="button"
@@ -29,7 +31,7 @@ export const StopButton = forwardRef<HTMLButtonElement, StopButtonProps>(functio
       data-state="running"
       ref={ref}
       {...props}
-      onClick={composeEventHandlers(onClick, () => run.stop())}
+      onClick={composeEventHandlers(onClick, () => stop())}
     >
       {translate('stop.button')}
     </button>

@@ -12,6 +12,7 @@ import type {
 import {
   type Composition,
   type CompositionInput,
+  isObject,
   normalizeComposition,
   STREAM_LIMITS,
 } from '@kvidai/agent-protocol'
@@ -22,7 +23,6 @@ import {
   type FieldReader,
   flag,
   isNumber,
-  isObject,
   map,
   number,
   optional,

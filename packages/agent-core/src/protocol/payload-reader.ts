@@ -1,7 +1,6 @@
 import { type AgentWarningListener, isObject } from '@kvidai/agent-protocol'
 
 export type Fields = Record<string, unknown>
-export { isObject }
 
 /** Thrown by a field without which the event cannot be used; the event is then skipped. */
 export const UNUSABLE = { unusable: true } as const

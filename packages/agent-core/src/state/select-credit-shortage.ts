@@ -1,4 +1,6 @@
+import { isObject } from '@kvidai/agent-protocol'
 import { AgentRequestError } from '../errors/agent-errors'
+import { isNumber } from '../protocol/payload-reader'
 import type { AgentRunState } from './run-state'
 import { selectProgress } from './select-progress'
 
@@ -34,8 +36,12 @@ export interface CreditShortageView {
   figures: CreditShortageFigures
 }
 
-const numberOr = (value: unknown, fallback: number | null) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : fallback
+/** A refusal's figures, read once from the reject body: whatever is not a number is null. */
+function readRefusal(data: unknown): { available: number | null; required: number | null } {
+  const body = isObject(data) ? data : {}
+  const figure = (value: unknown) => (isNumber(value) ? (value as number) : null)
+  return { available: figure(body.available), required: figure(body.required) }
+}
 
 const views = new WeakMap<AgentRunState, CreditShortageView>()
 
@@ -63,7 +69,7 @@ export function selectCreditShortage(state: AgentRunState): CreditShortageView {
     state.status === 'rejected' &&
     AgentRequestError.isInstance(error) &&
     error.code === 'INSUFFICIENT_CREDIT'
-      ? ((error.data ?? {}) as Record<string, unknown>)
+      ? readRefusal(error.data)
       : undefined
   if (refusal === undefined && !shortage) return NONE
   let view = views.get(state)
@@ -71,8 +77,8 @@ export function selectCreditShortage(state: AgentRunState): CreditShortageView {
   // A refusal, else a shortage: `NONE` covered neither.
   const refused = refusal !== undefined
   const progress = selectProgress(state)
-  const estPerScene = numberOr(shortage?.estPerScene, null)
-  const remainingCredit = numberOr(shortage?.remainingCredit, numberOr(refusal?.available, null))
+  const estPerScene = shortage?.estPerScene ?? null
+  const remainingCredit = shortage?.remainingCredit ?? refusal?.available ?? null
   const totalScenes = shortage?.totalScenes || progress.total
   const completedScenes = Math.max(shortage?.completedScenes ?? 0, progress.completed)
   view = {
@@ -93,7 +99,7 @@ export function selectCreditShortage(state: AgentRunState): CreditShortageView {
         estPerScene === null ? null : Math.max(0, totalScenes - completedScenes) * estPerScene,
       coveredScenes:
         estPerScene && remainingCredit !== null ? Math.floor(remainingCredit / estPerScene) : null,
-      required: numberOr(refusal?.required, null),
+      required: refusal?.required ?? null,
     },
   }
   views.set(state, view)

@@ -1,6 +1,5 @@
-import { AGENT_REJECT_CODES, type AgentRejectCode } from '@kvidai/agent-protocol'
+import { AGENT_REJECT_CODES, type AgentRejectCode, isObject } from '@kvidai/agent-protocol'
 import { AgentRequestError } from '../errors/agent-errors'
-import { isObject } from '../protocol/payload-reader'
 
 /** The most of a reject's body that is read: error bodies are small; a page may not be. */
 const REJECTION_MAX_BYTES = 64 * 1024

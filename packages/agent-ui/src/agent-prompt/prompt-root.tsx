@@ -4,9 +4,10 @@ import {
   type AttachedFile,
   type ChatHistoryEntry,
   type CompositionInput,
+  isRunning,
   type SelectedItemContext,
 } from '@kvidai/agent-core'
-import { useAgentRun, useAgentStore } from '@kvidai/agent-react'
+import { useAgentCommands, useAgentSelector, useAgentStore } from '@kvidai/agent-react'
 import {
   type ComponentPropsWithoutRef,
   type FormEvent,
@@ -79,7 +80,9 @@ export const PromptRoot = forwardRef<HTMLFormElement, PromptRootProps>(function 
   },
   ref,
 ) {
-  const run = useAgentRun({ projectId })
+  const { start } = useAgentCommands({ projectId })
+  const status = useAgentSelector((state) => state.status, { projectId })
+  const running = isRunning({ status })
   const store = useAgentStore(projectId)
   const [message, setMessage] = useControllableState({
     value,
@@ -119,7 +122,6 @@ export const PromptRoot = forwardRef<HTMLFormElement, PromptRootProps>(function 
     setProblems(found)
   }
 
-  const { status } = run
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on status changes only
   useEffect(() => {
     if (!sent.current || status === 'submitting') return
@@ -136,7 +138,7 @@ export const PromptRoot = forwardRef<HTMLFormElement, PromptRootProps>(function 
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
-    if (run.isRunning || reading || disabled) return event.preventDefault()
+    if (running || reading || disabled) return event.preventDefault()
     const text = message.trim()
     if (text.length === 0) {
       event.preventDefault()
@@ -164,10 +166,9 @@ export const PromptRoot = forwardRef<HTMLFormElement, PromptRootProps>(function 
     event.preventDefault()
     if (cancelled) return
     sent.current = true
-    run.start(input)
+    start(input)
   }
 
-  const running = run.isRunning
   // The root renders again whenever any of this changes, and its parts with it.
   const context = {
     id,

@@ -1,7 +1,5 @@
-// Not in `pnpm test` yet: the quickstart in the Vite template's page, checked for what the
-// page's own styles do to the components (centred text, dark mode). These pass once
-// agent-ui's roots reset inherited alignment and its dark tokens are complete, and once
-// `<AgentPrompt />` sends the latest composition when given none. `pnpm test:pending`.
+// The quickstart in the Vite template's page, checked for what the page's own styles do
+// to the components: centred text, dark mode, axe in both schemes.
 import { type Browser, chromium, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumLaunchOptions } from '../../../chromium.ts'

@@ -1,5 +1,3 @@
-// Not in `pnpm test` yet: these need `<AgentPrompt />` to send the latest composition when
-// given none (an agent-ui change on its way). Run them with `pnpm test:pending`.
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium } from 'playwright'
 import ts from 'typescript'
