@@ -75,7 +75,11 @@ export function createRunObserver(registry: AgentRunRegistry, initialOptions: Ru
         release = undefined
       }
     },
-    getResult: () => result,
+    /** The current result; read afresh while nothing listens, so it is never stale. */
+    getResult() {
+      if (!release) result = resultOf(store, result)
+      return result
+    },
     setOptions(next: RunObserverOptions) {
       const moved = next.projectId !== options.projectId
       options = next

@@ -1,6 +1,5 @@
-import type { AgentRunInput, Locale, ResumableJob } from '@kvidai/agent-protocol'
-import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { AgentClient } from '../client/create-agent-client'
+import type { ResumableJob } from '@kvidai/agent-protocol'
+import { createStore } from 'zustand/vanilla'
 import {
   AgentError,
   AgentRequestError,
@@ -8,7 +7,7 @@ import {
   type AgentStreamError,
   AgentValidationError,
 } from '../errors/agent-errors'
-import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
+import { reportCallbackError } from '../errors/report-callback-error'
 import { createRunPersister } from '../persist/create-run-persister'
 import { reduceRunAction } from '../state/reduce-run-action'
 import type {
@@ -21,83 +20,13 @@ import { type AgentRunState, createInitialRunState } from '../state/run-state'
 import { SOURCE } from '../transport/call-listener'
 import type { RunOutcome } from '../transport/run-outcome'
 import type { AgentEventStream } from '../transport/stream-agent-events'
-import { callbacksListener, type RunActionListener, type RunCallbacks } from './run-callbacks'
-import { type AgentRunSnapshot, toRunSnapshot } from './run-snapshot'
-import type { RunStorage } from './run-storage'
+import type { AgentRunStartInput, AgentRunStore, AgentRunStoreOptions } from './agent-run-store'
+import { callbacksListener, type RunActionListener } from './run-callbacks'
+import { toRunSnapshot } from './run-snapshot'
 import { storageKeyFor } from './storage-keys'
 
+export type { AgentRunStartInput, AgentRunStore, AgentRunStoreOptions } from './agent-run-store'
 export type { AgentRunFinish } from './run-callbacks'
-
-export interface AgentRunStoreOptions extends RunCallbacks {
-  client: AgentClient
-  /** The project runs belong to; `start` may pass its own. */
-  projectId?: number
-  /** Sent with every request unless `start` says otherwise. */
-  locale?: Locale
-  /** Keeps a snapshot across reloads; see `restore()`. */
-  storage?: RunStorage
-  /**
-   * The signed-in user, so snapshots of accounts that share a browser never mix: the key
-   * becomes `kvidai-agent-run:<userId>:<projectId>`. Any stable id; it is not sent anywhere.
-   */
-  userId?: string
-  /** Default `kvidai-agent-run:<userId>:<projectId>`. */
-  storageKey?: string
-  /** A snapshot older than this is dropped instead of restored. Default 7 days. */
-  storageMaxAgeMs?: number
-  /**
-   * One of the callbacks above threw. The run goes on regardless; the error is also
-   * logged with `console.error` in development builds.
-   */
-  onCallbackError?: CallbackErrorHandler
-}
-
-export type AgentRunStartInput = Omit<AgentRunInput, 'projectId'> & { projectId?: number }
-
-export interface AgentRunStore
-  extends Pick<StoreApi<AgentRunState>, 'getState' | 'getInitialState' | 'subscribe'> {
-  /**
-   * The only way the state changes: reduces the action and tells the action listeners.
-   * The commands below dispatch; so may a mirror of another tab, or a devtools replay.
-   */
-  dispatch(action: RunAction): void
-  /**
-   * Hears every action once it is reduced, with its sequence number and time, and the state
-   * it led to: the run's log. Returns the way to stop.
-   */
-  subscribeActions(listener: RunActionListener): () => void
-  /** Starts a new run. Rejects with `RUN_IN_FLIGHT` while another request streams. */
-  start(input: AgentRunStartInput): Promise<RunOutcome>
-  /**
-   * Sends the last `start` again, exactly as it was (message, composition, attachments,
-   * options): "Try again" after a refusal. Rejects with `NO_RUN` when there was none.
-   */
-  startAgain(): Promise<RunOutcome>
-  /** Resumes the given job, else this store's job, else the project's job from check-resume. */
-  resume(jobId?: string): Promise<RunOutcome>
-  retryScene(sceneId: string): Promise<RunOutcome>
-  checkResume(): Promise<ResumableJob | null>
-  /** Aborts the request in flight; the state becomes `stopped`. */
-  stop(): void
-  /** Aborts, forgets everything and clears the saved snapshot. */
-  reset(): void
-  /**
-   * Removes the saved snapshot and keeps the state, so a state that cannot be shown does
-   * not come back on the next reload; the next change saves again.
-   */
-  discardSnapshot(): void
-  toSnapshot(): AgentRunSnapshot
-  fromSnapshot(snapshot: AgentRunSnapshot): void
-  /** Loads the snapshot from `storage`; resolves whether there was one. */
-  restore(): Promise<boolean>
-  /**
-   * Changes options from now on: a new client, locale or callbacks apply to the next
-   * request and the next event. The project and storage key stay as they were.
-   */
-  setOptions(
-    changes: Partial<Omit<AgentRunStoreOptions, 'projectId' | 'storageKey' | 'userId'>>,
-  ): void
-}
 
 /** A request about to be sent, and how to open its stream; throws when it cannot be sent. */
 type Launch = () => Promise<
