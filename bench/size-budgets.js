@@ -1,6 +1,6 @@
 // One list of size budgets, read by `.size-limit.js` (the enforced ceilings) and by
 // `bench/size.ts` (targets, tree-shaking assertions, byte breakdown).
-// `target` is the goal set in issue 15; `ceiling` is what CI enforces today: the measured size
+// `target` is the goal the issues set (core and react + core: issue 21, replacing issue 15's); `ceiling` is what CI enforces today: the measured size
 // rounded up a little, so any regression fails. Lower a ceiling whenever a change shrinks
 // an entry; when ceiling <= target the target is met. Sizes are bytes, min + gzip.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
@@ -11,35 +11,35 @@ export const budgets = [
     name: '@kvidai/agent-core alone',
     path: entry('core.js'),
     ignore: peers,
-    target: 7000,
-    ceiling: 11150,
+    target: 10000,
+    ceiling: 12700,
   },
   {
     name: '@kvidai/agent-react + @kvidai/agent-core',
     path: entry('react-core.js'),
     ignore: peers,
-    target: 8000,
-    ceiling: 13000,
+    target: 11500,
+    ceiling: 14500,
   },
   {
     name: '@kvidai/agent-ui JS on top of react + core',
     path: entry('ui.js'),
     ignore: [...peers, '@kvidai/agent-react', '@kvidai/agent-core'],
     target: 10000,
-    ceiling: 10900,
+    ceiling: 11150,
   },
   {
     name: '@kvidai/agent-ui + react + core (all JS)',
     path: entry('ui-react-core.js'),
     ignore: peers,
     target: 18000,
-    ceiling: 22700,
+    ceiling: 24500,
   },
   {
     name: '@kvidai/agent-ui CSS',
     path: 'packages/agent-ui/dist/styles.css',
     target: 3000,
-    ceiling: 2000,
+    ceiling: 2150,
   },
   {
     name: 'useResumeCheck only (tree-shaking)',
@@ -54,7 +54,7 @@ export const budgets = [
     path: entry('resume-button.js'),
     ignore: peers,
     target: null,
-    ceiling: 2700,
+    ceiling: 2600,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
 ]
