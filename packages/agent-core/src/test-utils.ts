@@ -18,7 +18,7 @@ import {
   paidRequests,
   SHORT_EDIT_PROMPT,
 } from '@kvidai/agent-sim/testing'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { type AgentClientOptions, createAgentClient } from './client/create-agent-client'
 import { rebuildRunState } from './state/reduce-run-action'
 import type { RunLogEntry } from './state/run-action'
@@ -28,6 +28,8 @@ import type { RunOutcome } from './transport/run-outcome'
 import type { AgentEventStream, Fetch } from './transport/stream-agent-events'
 
 export { runsSettled, waitFor } from '@kvidai/agent-sim/testing'
+
+import { runsSettled } from '@kvidai/agent-sim/testing'
 export const LONG_VIDEO = LONG_VIDEO_PROMPT
 export const SHORT_EDIT = SHORT_EDIT_PROMPT
 export const PROJECT_ID = 1234
@@ -135,4 +137,22 @@ export function expectLogRebuilds(
   expect(rebuildRunState(log, initial), what).toEqual(state)
   const copied = JSON.parse(JSON.stringify(log)) as RunLogEntry[]
   expect(rebuildRunState(copied, initial), `${what}, read back from JSON`).toEqual(state)
+}
+
+/**
+ * The simulator for a whole test file (`handle.simulator` once it runs): started before
+ * the first test, settled and reset before each (a stopped request's run ends on the server
+ * a moment after its connection goes), and closed after the last.
+ */
+export function setupTestSimulator(options: Parameters<typeof startSimulator>[0] = {}) {
+  const handle = {} as { simulator: TestSimulator }
+  beforeAll(async () => {
+    handle.simulator = await startTestSimulator(options)
+  })
+  afterAll(() => handle.simulator.close())
+  beforeEach(async () => {
+    await runsSettled(handle.simulator)
+    handle.simulator.admin.reset()
+  })
+  return handle
 }

@@ -1,29 +1,17 @@
 import { createMemoryStorage } from '@kvidai/agent-sim/testing'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAgentRunRegistry } from '../registry/create-agent-run-registry'
-import {
-  CREDENTIALS,
-  runInput,
-  SHORT_EDIT,
-  startTestSimulator,
-  type TestSimulator,
-  waitFor,
-} from '../test-utils'
+import { CREDENTIALS, runInput, SHORT_EDIT, setupTestSimulator, waitFor } from '../test-utils'
 import { createRunObserver } from './create-run-observer'
 import { storeResumeCheck } from './resume-check-source'
 
-let simulator: TestSimulator
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
-beforeEach(() => simulator.admin.reset())
+const handle = setupTestSimulator()
 
 function registryFor(options: Partial<Parameters<typeof createAgentRunRegistry>[0]> = {}) {
-  return createAgentRunRegistry({ baseUrl: simulator.url, ...CREDENTIALS, ...options })
+  return createAgentRunRegistry({ baseUrl: handle.simulator.url, ...CREDENTIALS, ...options })
 }
 
-const checks = () => simulator.admin.requests().byRoute['GET /api/agent/check-resume']
+const checks = () => handle.simulator.admin.requests().byRoute['GET /api/agent/check-resume']
 
 describe('createRunObserver, without any framework', () => {
   it('does nothing until subscribed: no hold, no restore, no request', async () => {
@@ -32,7 +20,7 @@ describe('createRunObserver, without any framework', () => {
     const observer = createRunObserver(registry, { projectId: 1 })
     expect(observer.getResult()).toMatchObject({ status: 'idle', error: null, isRunning: false })
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(simulator.admin.requests().total).toBe(0)
+    expect(handle.simulator.admin.requests().total).toBe(0)
   })
 
   it('holds the run while subscribed: the last unsubscribe stops it, and not before', async () => {
@@ -41,7 +29,7 @@ describe('createRunObserver, without any framework', () => {
     const second = createRunObserver(registry, { projectId: 1 })
     const leaveFirst = first.subscribe(() => {})
     const leaveSecond = second.subscribe(() => {})
-    simulator.admin.setFaults({ stallAfterEvents: 4 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 4 })
     const running = first.getResult().startAsync(runInput())
     await waitFor(() => first.getResult().status === 'streaming')
     leaveFirst()
@@ -82,7 +70,7 @@ describe('createRunObserver, without any framework', () => {
 
   it('restores the saved run once, however many observers subscribe, asking check-resume once', async () => {
     const storage = createMemoryStorage()
-    simulator.admin.setUser('demo@example.com', { credits: 35 })
+    handle.simulator.admin.setUser('demo@example.com', { credits: 35 })
     await registryFor({ storage })
       .store(1)
       .start(runInput({ projectId: 1 }))
@@ -105,6 +93,6 @@ describe('createRunObserver, without any framework', () => {
     expect(fetched).toBe(1)
     expect(checks() - before).toBe(1)
     expect(observers[2]?.getResult().status).toBe('done')
-    expect(reloaded.store(1).getState().jobId).toBe(simulator.admin.jobs()[0]?.jobId)
+    expect(reloaded.store(1).getState().jobId).toBe(handle.simulator.admin.jobs()[0]?.jobId)
   })
 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
 import { createAgentRunStore } from '../store/create-agent-run-store'
 import {
@@ -7,9 +7,7 @@ import {
   PROJECT_ID,
   postCount,
   runInput,
-  runsSettled,
-  startTestSimulator,
-  type TestSimulator,
+  setupTestSimulator,
   testClient,
   waitFor,
 } from '../test-utils'
@@ -22,20 +20,10 @@ import { createInitialRunState } from './run-state'
  * request ends in (refused, rejected, stopped, forgotten, survived with warnings), the
  * store's action log rebuilds the state it was left in, also after a trip through JSON.
  */
-let simulator: TestSimulator
-
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
-beforeEach(async () => {
-  // A stopped request's run ends on the server a moment after the connection goes.
-  await runsSettled(simulator)
-  simulator.admin.reset()
-})
+const handle = setupTestSimulator()
 
 function loggedStore(idleTimeoutMs?: number) {
-  const client = testClient(simulator.url, idleTimeoutMs ? { idleTimeoutMs } : {})
+  const client = testClient(handle.simulator.url, idleTimeoutMs ? { idleTimeoutMs } : {})
   const store = createAgentRunStore({ client, projectId: PROJECT_ID })
   return { store, log: keepLog(store) }
 }
@@ -50,7 +38,7 @@ describe('the action log after each fault', () => {
   it('a reject (INSUFFICIENT_CREDIT) after a finished run: the revived error is the same', async () => {
     const { store, log } = loggedStore()
     expect((await store.start(runInput())).reason).toBe('done')
-    simulator.admin.setFaults({ reject: 'INSUFFICIENT_CREDIT' })
+    handle.simulator.admin.setFaults({ reject: 'INSUFFICIENT_CREDIT' })
     await expect(store.start(runInput())).rejects.toBeInstanceOf(AgentRequestError)
     expect(store.getState()).toMatchObject({ status: 'rejected' })
     expect(store.getState().error).toMatchObject({ code: 'INSUFFICIENT_CREDIT', status: 402 })
@@ -68,7 +56,7 @@ describe('the action log after each fault', () => {
     await expect(store.start(runInput({ message: '' }))).rejects.toBeInstanceOf(
       AgentValidationError,
     )
-    expect(postCount(simulator)).toBe(0)
+    expect(postCount(handle.simulator)).toBe(0)
     expect(types(log)).toEqual(['request_sent', 'request_ended'])
     expect(store.getState().status).toBe('rejected')
     expectRebuilt(log, store)
@@ -83,7 +71,7 @@ describe('the action log after each fault', () => {
     expect(store.getState().status).toBe('stopped')
     expectRebuilt(log, store)
 
-    simulator.admin.setFaults({ delayMs: 1_000 })
+    handle.simulator.admin.setFaults({ delayMs: 1_000 })
     const waiting = store.start(runInput())
     await waitFor(() => store.getState().status === 'submitting')
     store.stop()
@@ -105,7 +93,7 @@ describe('the action log after each fault', () => {
 
   it('a malformed event, an unknown event and a failed narration: warnings in the log', async () => {
     const { store, log } = loggedStore()
-    simulator.admin.setFaults({
+    handle.simulator.admin.setFaults({
       malformedAfterEvents: 4,
       unknownEventAfterEvents: 6,
       failVoices: [1],
@@ -120,7 +108,7 @@ describe('the action log after each fault', () => {
 
   it('an idle timeout after a stall, then resume', async () => {
     const { store, log } = loggedStore(150)
-    simulator.admin.setFaults({ stallAfterEvents: 7 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 7 })
     expect(await store.start(runInput())).toEqual({ reason: 'interrupted', cause: 'idle' })
     expectRebuilt(log, store)
     const job = await waitFor(() => store.checkResume())

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createMemoryStorage } from '@kvidai/agent-sim/testing'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { rebuildRunState } from '../state/reduce-run-action'
 import type { RunLogEntry } from '../state/run-action'
 import type { AgentRunState } from '../state/run-state'
@@ -8,10 +8,8 @@ import {
   PROJECT_ID,
   postCount,
   runInput,
-  runsSettled,
   serveEventStream,
-  startTestSimulator,
-  type TestSimulator,
+  setupTestSimulator,
   testClient,
   waitFor,
 } from '../test-utils'
@@ -24,17 +22,7 @@ import { type AgentRunStore, createAgentRunStore } from './create-agent-run-stor
  * published state folds into exactly that state. Then a look at the sources shows there is
  * no other writer to drive.
  */
-let simulator: TestSimulator
-
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
-beforeEach(async () => {
-  // A stopped run ends on the server a moment after its connection goes.
-  await runsSettled(simulator)
-  simulator.admin.reset()
-})
+const handle = setupTestSimulator()
 
 /**
  * Keeps the store's log and every state it publishes. Zustand tells subscribers from
@@ -75,7 +63,7 @@ function watch(store: AgentRunStore) {
 
 function storeFor(options: Partial<Parameters<typeof createAgentRunStore>[0]> = {}) {
   return createAgentRunStore({
-    client: testClient(simulator.url),
+    client: testClient(handle.simulator.url),
     projectId: PROJECT_ID,
     ...options,
   })
@@ -93,12 +81,12 @@ describe('every published state comes from a logged action', () => {
   it('a start the server rejects, and one validation refuses', async () => {
     const store = storeFor()
     const watcher = watch(store)
-    simulator.admin.setFaults({ reject: 'CONCURRENT_LIMIT' })
+    handle.simulator.admin.setFaults({ reject: 'CONCURRENT_LIMIT' })
     await expect(store.start(runInput())).rejects.toMatchObject({ code: 'CONCURRENT_LIMIT' })
     await expect(store.start(runInput({ message: '' }))).rejects.toMatchObject({
       code: 'VALIDATION',
     })
-    expect(postCount(simulator)).toBe(1)
+    expect(postCount(handle.simulator)).toBe(1)
     expect(store.getState()).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION' } })
     watcher.expectOnlyLoggedChanges()
   })
@@ -116,7 +104,7 @@ describe('every published state comes from a logged action', () => {
   it('a failed scene and retryScene', async () => {
     const store = storeFor()
     const watcher = watch(store)
-    simulator.admin.setFaults({ failScenes: [1] })
+    handle.simulator.admin.setFaults({ failScenes: [1] })
     expect(await store.start(runInput())).toMatchObject({ reason: 'done', success: false })
     expect(await store.retryScene('scene-2')).toMatchObject({ reason: 'done', success: true })
     watcher.expectOnlyLoggedChanges()
@@ -138,7 +126,7 @@ describe('every published state comes from a logged action', () => {
   it('fromSnapshot, and restore() from storage into a new store', async () => {
     const storage = createMemoryStorage()
     const first = storeFor({ storage })
-    simulator.admin.setFaults({ cutAfterEvents: 12 })
+    handle.simulator.admin.setFaults({ cutAfterEvents: 12 })
     expect((await first.start(runInput())).reason).toBe('interrupted')
     await waitFor(() => storage.data.size > 0)
 
@@ -159,10 +147,10 @@ describe('every published state comes from a logged action', () => {
   })
 
   it('a stall (stallAfterMs) that the idle watchdog ends', async () => {
-    const client = testClient(simulator.url, { stallAfterMs: 20, idleTimeoutMs: 1_000 })
+    const client = testClient(handle.simulator.url, { stallAfterMs: 20, idleTimeoutMs: 1_000 })
     const store = storeFor({ client })
     const watcher = watch(store)
-    simulator.admin.setFaults({ stallAfterEvents: 5 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 5 })
     expect(await store.start(runInput())).toEqual({ reason: 'interrupted', cause: 'idle' })
     expect(watcher.published.some(({ state }) => state.stalled)).toBe(true)
     expect(watcher.types()).toContain('stall_changed')
@@ -171,9 +159,9 @@ describe('every published state comes from a logged action', () => {
   })
 
   it('a stall before the first byte, that the answer ends', async () => {
-    const store = storeFor({ client: testClient(simulator.url, { stallAfterMs: 20 }) })
+    const store = storeFor({ client: testClient(handle.simulator.url, { stallAfterMs: 20 }) })
     const watcher = watch(store)
-    simulator.admin.setFaults({ delayMs: 300 })
+    handle.simulator.admin.setFaults({ delayMs: 300 })
     expect((await store.start(runInput())).reason).toBe('done')
     const steps = watcher.log.flatMap(({ action }): Array<boolean | string> => {
       if (action.type === 'stall_changed') return [action.stalled]
@@ -186,7 +174,7 @@ describe('every published state comes from a logged action', () => {
   it('a warning for a malformed event', async () => {
     const store = storeFor()
     const watcher = watch(store)
-    simulator.admin.setFaults({ malformedAfterEvents: 4 })
+    handle.simulator.admin.setFaults({ malformedAfterEvents: 4 })
     expect((await store.start(runInput())).reason).toBe('done')
     expect(watcher.types()).toContain('warning')
     expect(store.getState().warnings).not.toHaveLength(0)
