@@ -1,3 +1,5 @@
+// One file for the proxy's whole threat model (SECURITY.md points at it section by section),
+// so it runs long: each `describe` is one threat, with the servers they share set up once.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createSimulator, DEMO_USER } from '@kvidai/agent-sim'

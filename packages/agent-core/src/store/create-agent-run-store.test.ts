@@ -1,3 +1,5 @@
+// The store's behaviour end to end against the simulator: one file, past 300 lines, because
+// its runs share one simulator and its helpers; the callbacks and the log have files of their own.
 import type { Composition } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AgentRequestError, AgentStoreError } from '../errors/agent-errors'

@@ -4,10 +4,8 @@ import type { AgentEvent, AgentProtocolWarning, UnknownAgentEvent } from '@kvida
 import { AGENT_REJECT_CODES } from '@kvidai/agent-protocol'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AgentRequestError, AgentValidationError } from '../errors/agent-errors'
-import { createAgentRunStore } from '../store/create-agent-run-store'
 import {
   drain,
-  PROJECT_ID,
   postCount,
   runInput,
   SHORT_EDIT,
@@ -288,27 +286,5 @@ describe('silence', () => {
 
   it('accepts the longest delay setTimeout honours', () => {
     expect(() => testClient(simulator.url, { idleTimeoutMs: 2 ** 31 - 1 })).not.toThrow()
-  })
-})
-
-describe('listeners that throw', () => {
-  it('are reported, and the stream goes on to done', async () => {
-    const reported: Array<[unknown, string]> = []
-    let delivered = 0
-    const store = createAgentRunStore({
-      client: testClient(simulator.url),
-      projectId: PROJECT_ID,
-      onEvent() {
-        delivered++
-        throw new Error('the app broke')
-      },
-      onCallbackError: (error, callback) => reported.push([error, callback]),
-    })
-    const outcome = await store.start(runInput())
-    expect(outcome).toMatchObject({ reason: 'done', success: true })
-    expect(reported).toHaveLength(delivered)
-    expect(reported[0]?.[1]).toBe('onEvent')
-    expect(String(reported[0]?.[0])).toContain('the app broke')
-    expect(postCount(simulator)).toBe(1)
   })
 })
