@@ -1,11 +1,13 @@
-import { KvidAgentProvider, useAgentRun } from '@kvidai/agent-react'
+import { KvidAgentProvider } from '@kvidai/agent-react'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@kvidai/agent-sim'
 import { simulatorFetch } from '@kvidai/agent-sim/testing'
 import axe from 'axe-core'
 import type { ReactElement, ReactNode } from 'react'
 import { afterAll, beforeEach, expect } from 'vitest'
 
-export const BASE_URL = 'https://app.test/api/kvid'
+import { BASE_URL } from './stories/story-parts'
+
+export { BASE_URL, RunButtons } from './stories/story-parts'
 
 /** A simulator running in this page, reset before each test. Works in jsdom and Chromium. */
 export function setupSimulator(options: SimulatorOptions = {}): Simulator {
@@ -41,21 +43,6 @@ export function AgentHarness({
     <KvidAgentProvider baseUrl={BASE_URL} fetch={fetch} projectId={1} storage={null}>
       {children}
     </KvidAgentProvider>
-  )
-}
-
-/** "Start" starts a run with `message`; "Resume" resumes the run's job. */
-export function RunButtons({ message }: { message: string }) {
-  const run = useAgentRun()
-  return (
-    <>
-      <button type="button" onClick={() => run.start({ message, composition: { tracks: [] } })}>
-        Start
-      </button>
-      <button type="button" onClick={() => run.resume()}>
-        Resume
-      </button>
-    </>
   )
 }
 
