@@ -9,6 +9,11 @@ export function creditsUsed(state: AgentRunState): number | null {
   return state.result?.cost?.total ?? state.result?.tokenUsage?.creditCost ?? null
 }
 
+/** What a refused request would have reserved (the server says so only when it refuses). */
+export function creditsReserved(state: AgentRunState): number | null {
+  return selectCreditShortage(state).figures.required
+}
+
 /** Scenes done out of total, as the runs table and a rewound state show them. */
 export function scenesDone(state: AgentRunState): string {
   const progress = selectProgress(state)
@@ -25,7 +30,6 @@ export function shortageLine(state: AgentRunState): string {
 
 /** What a rewound (or replayed) run looked like: status, scenes, credits, warnings, stall. */
 export function RunStateView({ state }: { state: AgentRunState }) {
-  const shortage = selectCreditShortage(state)
   return (
     <dl data-part="state" data-state={state.status}>
       <dt>Status</dt>
@@ -33,7 +37,7 @@ export function RunStateView({ state }: { state: AgentRunState }) {
       <dt>Scenes done</dt>
       <dd>{scenesDone(state)}</dd>
       <dt>Credits reserved</dt>
-      <dd>{shortage.figures.required ?? DASH}</dd>
+      <dd>{creditsReserved(state) ?? DASH}</dd>
       <dt>Credits used</dt>
       <dd>{creditsUsed(state) ?? DASH}</dd>
       <dt>Shortage</dt>

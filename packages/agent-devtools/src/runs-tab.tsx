@@ -1,5 +1,5 @@
 import type { AgentRunRegistry } from '@kvidai/agent-core'
-import { creditsUsed, scenesDone, shortageLine } from './run-state-view'
+import { creditsReserved, creditsUsed, scenesDone, shortageLine } from './run-state-view'
 import { useStoreState } from './use-store-state'
 
 interface RunsTabProps {
@@ -21,6 +21,7 @@ export function RunsTab({ registry, projects, onSelect }: RunsTabProps) {
           <th scope="col">Project</th>
           <th scope="col">Status</th>
           <th scope="col">Scenes done</th>
+          <th scope="col">Credits reserved</th>
           <th scope="col">Credits used</th>
           <th scope="col">Shortage</th>
           <th scope="col">Warnings</th>
@@ -60,6 +61,7 @@ function RunRow({
       </th>
       <td>{state.status}</td>
       <td>{scenesDone(state)}</td>
+      <td>{creditsReserved(state) ?? '—'}</td>
       <td>{creditsUsed(state) ?? '—'}</td>
       <td>{shortageLine(state)}</td>
       <td>{state.warnings.length + state.templateWarnings.length}</td>
