@@ -58,6 +58,23 @@ describe('KvidAgentDevtools', () => {
     await expectAccessible(container)
   })
 
+  it('resizes from the keyboard within its bounds', async () => {
+    const user = userEvent.setup()
+    render(
+      <AgentHarness simulator={simulator}>
+        <KvidAgentDevtools initialIsOpen initialHeight={300} />
+      </AgentHarness>,
+    )
+    const handle = screen.getByRole('separator', { name: /Resize the devtools/ })
+    const panel = screen.getByRole('region', { name: 'Agent devtools' })
+    handle.focus()
+    await user.keyboard('{ArrowUp}{ArrowUp}')
+    expect(handle.getAttribute('aria-valuenow')).toBe('348')
+    expect(panel.style.height).toBe('348px')
+    for (let press = 0; press < 20; press++) await user.keyboard('{ArrowDown}')
+    expect(handle.getAttribute('aria-valuenow')).toBe('160')
+  })
+
   it('filters the timeline by type', async () => {
     const user = userEvent.setup()
     renderDevtools()
