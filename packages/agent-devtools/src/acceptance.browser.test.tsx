@@ -1,5 +1,4 @@
 import type { AgentRunStore } from '@kvidai/agent-core'
-import { useAgentStore } from '@kvidai/agent-react'
 import { DEMO_USER } from '@kvidai/agent-sim'
 import { LONG_VIDEO_PROMPT, paidRequests, stageShortage } from '@kvidai/agent-sim/testing'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
@@ -11,6 +10,7 @@ import {
   countingFetch,
   expectAccessible,
   RunButtons,
+  StoreProbe,
   setupSimulator,
 } from './test-utils'
 
@@ -18,12 +18,6 @@ import {
 const simulator = setupSimulator({ sceneMs: 60 })
 
 afterEach(() => vi.restoreAllMocks())
-
-/** Hands the page's run store to the test, as a debugger would look at it. */
-function StoreProbe({ onStore }: { onStore(store: AgentRunStore): void }) {
-  onStore(useAgentStore())
-  return null
-}
 
 /** Requests the page itself sent over the network (fetch or XHR), by the browser's own count. */
 function networkRequests(): number {

@@ -1,9 +1,16 @@
+import type { AgentRunStore } from '@kvidai/agent-core'
 import { LONG_VIDEO_PROMPT, stageShortage } from '@kvidai/agent-sim/testing'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { KvidAgentDevtools } from './production'
-import { AgentHarness, expectAccessible, RunButtons, setupSimulator } from './test-utils'
+import {
+  AgentHarness,
+  expectAccessible,
+  RunButtons,
+  StoreProbe,
+  setupSimulator,
+} from './test-utils'
 
 const simulator = setupSimulator()
 
@@ -73,6 +80,24 @@ describe('KvidAgentDevtools', () => {
     expect(panel.style.height).toBe('348px')
     for (let press = 0; press < 20; press++) await user.keyboard('{ArrowDown}')
     expect(handle.getAttribute('aria-valuenow')).toBe('160')
+  })
+
+  it('says when its log began mid-run', async () => {
+    const user = userEvent.setup()
+    let store: AgentRunStore | undefined
+    const page = (withDevtools: boolean) => (
+      <AgentHarness simulator={simulator}>
+        <StoreProbe onStore={(found) => (store = found)} />
+        <RunButtons message={LONG_VIDEO_PROMPT} />
+        {withDevtools && <KvidAgentDevtools initialIsOpen />}
+      </AgentHarness>
+    )
+    const { rerender } = render(page(false))
+    await user.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(store?.getState().status).toBe('streaming'))
+    rerender(page(true))
+    await user.click(screen.getByRole('tab', { name: 'Timeline' }))
+    expect(await screen.findByText(/The log began mid-run \(status streaming\)/)).toBeTruthy()
   })
 
   it('filters the timeline by type', async () => {

@@ -1,17 +1,11 @@
 import type { AgentRunStore } from '@kvidai/agent-core'
-import { useAgentStore } from '@kvidai/agent-react'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { KvidAgentDevtools } from './production'
-import { AgentHarness, setupSimulator } from './test-utils'
+import { AgentHarness, StoreProbe, setupSimulator } from './test-utils'
 
 const simulator = setupSimulator()
-
-function StoreProbe({ onStore }: { onStore(store: AgentRunStore): void }) {
-  onStore(useAgentStore())
-  return null
-}
 
 describe('what the panel shows and exports', () => {
   it('never shows or exports a credential or an email the server put in a run', async () => {

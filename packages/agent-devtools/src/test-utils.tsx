@@ -1,4 +1,5 @@
-import { KvidAgentProvider } from '@kvidai/agent-react'
+import type { AgentRunStore } from '@kvidai/agent-core'
+import { KvidAgentProvider, useAgentStore } from '@kvidai/agent-react'
 import { createSimulator, type Simulator, type SimulatorOptions } from '@kvidai/agent-sim'
 import { simulatorFetch } from '@kvidai/agent-sim/testing'
 import axe from 'axe-core'
@@ -44,6 +45,12 @@ export function AgentHarness({
       {children}
     </KvidAgentProvider>
   )
+}
+
+/** Hands the page's run store to the test, as a debugger would look at it. */
+export function StoreProbe({ onStore }: { onStore(store: AgentRunStore): void }) {
+  onStore(useAgentStore())
+  return null
 }
 
 /** Runs axe on what was rendered and fails on any violation. */

@@ -69,6 +69,12 @@ export function TimelineTab({ projectId, log }: TimelineTabProps) {
           {ACTION_LOG_LIMIT.toLocaleString('en')} are kept
           {view.dropped > 0 && ` (${view.dropped.toLocaleString('en')} older ones let go)`}.
         </p>
+        {view.initial.status !== 'idle' && (
+          <p data-part="muted">
+            The log began mid-run (status {view.initial.status}): each state is rebuilt from the run
+            as it was then.
+          </p>
+        )}
         {shown.length === 0 ? (
           <p data-part="muted">No actions yet.</p>
         ) : (
