@@ -2,10 +2,16 @@ import type { StorybookConfig } from '@storybook/react-vite'
 import { mergeConfig } from 'vite'
 import { sourceResolve } from '../vitest.shared.ts'
 
-/** The agent-ui component workshop; `packages/agent-ui` also runs every story as a test. */
+/**
+ * The component workshop of agent-ui and agent-devtools; each package runs its own stories
+ * as tests (agent-devtools' are tagged `devtools`).
+ */
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
-  stories: ['../packages/agent-ui/src/**/*.stories.@(ts|tsx)'],
+  stories: [
+    '../packages/agent-ui/src/**/*.stories.@(ts|tsx)',
+    '../packages/agent-devtools/src/**/*.stories.@(ts|tsx)',
+  ],
   addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
   // No network: no telemetry, no “what’s new” posts fetched into the manager.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

@@ -57,4 +57,19 @@ export const budgets = [
     ceiling: 2600,
     mustNotContain: ['data-kvid-board', 'data-kvid-scene'],
   },
+  {
+    name: '@kvidai/agent-devtools in a production build (default entry)',
+    path: entry('devtools-production.js'),
+    ignore: [...peers, '@kvidai/agent-react', '@kvidai/agent-core'],
+    target: 300,
+    ceiling: 300,
+    mustNotContain: ['data-kvid-devtools'],
+  },
+  {
+    name: '@kvidai/agent-devtools panel (production entry) on top of react + core',
+    path: entry('devtools-panel.js'),
+    ignore: [...peers, '@kvidai/agent-react', '@kvidai/agent-core'],
+    target: null,
+    ceiling: 7050,
+  },
 ]

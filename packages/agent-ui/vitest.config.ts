@@ -82,7 +82,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [storybookTest({ configDir: storybookConfigDir })],
+        // agent-devtools' stories (tagged `devtools`) run in that package's own suite.
+        plugins: [
+          storybookTest({ configDir: storybookConfigDir, tags: { exclude: ['devtools'] } }),
+        ],
         test: {
           name: 'storybook',
           sequence: { groupOrder: 2 },

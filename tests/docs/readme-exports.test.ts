@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest'
 import { exportedValues, mentions, packageEntries } from './readme-exports'
 
 const packagesDirectory = fileURLToPath(new URL('../../packages', import.meta.url))
-const packages = ['agent-protocol', 'agent-core', 'agent-react', 'agent-ui', 'agent-sim']
+const packages = [
+  'agent-protocol',
+  'agent-core',
+  'agent-react',
+  'agent-ui',
+  'agent-sim',
+  'agent-devtools',
+]
 const readmes = new Map(
   packages.map((name) => [name, readFileSync(join(packagesDirectory, name, 'README.md'), 'utf8')]),
 )

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
 const PACKAGES = fileURLToPath(new URL('../../packages/', import.meta.url))
-const NAMES = ['agent-protocol', 'agent-core', 'agent-react', 'agent-ui', 'agent-sim']
+const NAMES = [
+  'agent-protocol',
+  'agent-core',
+  'agent-react',
+  'agent-ui',
+  'agent-sim',
+  'agent-devtools',
+]
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const
 
 type Manifest = { version: string } & Partial<

@@ -70,6 +70,18 @@ describe('the demo editor in Chromium', () => {
     expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('6 of 6 scenes')
   })
 
+  it('shows the devtools, opted in through their production entry: the run and its actions', async () => {
+    await runAgent('Make an explainer about volcanoes in 6 scenes.')
+    await sceneCount('complete', 6)
+    await page.getByRole('button', { name: 'Agent devtools' }).click()
+    const runs = page.getByRole('table', { name: 'Runs in this provider' })
+    await runs.getByRole('cell', { name: '6/6' }).waitFor()
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    await page.locator('[data-part="timeline"] [data-type="done"]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Agent devtools' }).waitFor()
+  })
+
   it('stops at 35 credits, tops up, resumes, and generates no scene twice', async () => {
     await api('credits', { credits: 35 })
     await runAgent('Make an explainer about volcanoes in 8 scenes.')

@@ -41,6 +41,15 @@ describe('createAgentRunRegistry', () => {
     expect(registry.store(2).getState().projectId).toBe(2)
   })
 
+  it('lists the projects whose stores it made, in order, without making any', () => {
+    const registry = registryFor()
+    expect(registry.projects()).toEqual([])
+    registry.store(7)
+    registry.store(3)
+    registry.store(7)
+    expect(registry.projects()).toEqual([7, 3])
+  })
+
   it('stops a run when its last hold is released, and not before', async () => {
     const registry = registryFor()
     const first = registry.hold(1)

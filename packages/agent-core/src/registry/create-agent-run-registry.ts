@@ -157,6 +157,8 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       }
     },
     store,
+    /** The projects whose stores were made so far, in the order they were made; read-only (devtools list them). */
+    projects: (): number[] => [...stores.keys()],
     /**
      * Marks a project's run as shown by something. When the last hold is released the
      * stream is stopped (unless `stopWhenReleased` is false): nobody is left to see it,

@@ -1,6 +1,9 @@
 'use client'
 
 import type { AgentEvent, Locale, UnknownAgentEvent } from '@kvidai/agent-core'
+// The demo is a production build that shows the devtools on purpose: their default entry
+// renders nothing in production, the production entry renders the panel.
+import { KvidAgentDevtools } from '@kvidai/agent-devtools/production'
 import { KvidAgentProvider, useAgentRun, useAgentStore } from '@kvidai/agent-react'
 import {
   AgentErrorNotice,
@@ -51,6 +54,7 @@ export function Editor({ projectId, demoMode }: { projectId: number; demoMode: b
           </header>
           <Workspace demoMode={demoMode} />
         </main>
+        <KvidAgentDevtools />
       </KvidMessagesProvider>
     </KvidAgentProvider>
   )

@@ -1,0 +1,3 @@
+'use client'
+export type { KvidAgentDevtoolsProps } from './kvid-agent-devtools'
+export { KvidAgentDevtools } from './kvid-agent-devtools'
