@@ -1,9 +1,12 @@
-import { type UseCreditShortageOptions, useCreditShortage } from '@kvidai/agent-react'
+import {
+  type UseCreditShortageOptions,
+  useControllableState,
+  useCreditShortage,
+} from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useMemo, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
 import { composeRefs } from '../utils/compose-refs'
-import { useControllableState } from '../utils/use-controllable-state'
 import { DialogContext } from './dialog-context'
 
 export interface DialogRootProps
