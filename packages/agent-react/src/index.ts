@@ -2,7 +2,7 @@
 
 export type { AgentRunCommands, RunCommands, RunProgress } from '@kvidai/agent-core'
 export { selectProgress } from '@kvidai/agent-core'
-export { useAgentLocale } from './agent-context'
+export { useAgentLocale, useStallAfterMs } from './agent-context'
 export type { KvidAgentProviderProps } from './kvid-agent-provider'
 export { KvidAgentProvider } from './kvid-agent-provider'
 export { useAgentCommands } from './use-agent-commands'
