@@ -8,6 +8,8 @@ export interface AgentContextValue {
   /** The project hooks use when they are not given one. */
   projectId: number | undefined
   locale: Locale
+  /** The provider's `stallAfterMs`, or the stream's default (60 s) when it sets none. */
+  stallAfterMs: number
 }
 
 export const AgentContext = createContext<AgentContextValue | null>(null)
@@ -39,4 +41,12 @@ export function useProjectId(hook: string, projectId: number | undefined): Proje
 /** The provider's locale (`en` unless set), for components that speak to the user. */
 export function useAgentLocale(): Locale {
   return useAgentContext('useAgentLocale').locale
+}
+
+/**
+ * The quiet time after which the provider's runs show as `stalled`: its `stallAfterMs`,
+ * else the stream's default (60 s). For a notice that says how long the stream is quiet.
+ */
+export function useStallAfterMs(): number {
+  return useAgentContext('useStallAfterMs').stallAfterMs
 }

@@ -1,4 +1,8 @@
-import { type AgentRunRegistryOptions, createAgentRunRegistry } from '@kvidai/agent-core'
+import {
+  type AgentRunRegistryOptions,
+  createAgentRunRegistry,
+  DEFAULT_STALL_AFTER_MS,
+} from '@kvidai/agent-core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 import { AgentContext, type AgentContextValue } from './agent-context'
@@ -55,9 +59,11 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
   })
   // Whatever stopOnUnmount says, nothing streams on after its provider is gone.
   useEffect(() => () => registry.stopAll(), [registry])
+  // The same default the stream uses, so components can say how long it has been quiet.
+  const stallAfterMs = props.stallAfterMs ?? DEFAULT_STALL_AFTER_MS
   const value = useMemo<AgentContextValue>(
-    () => ({ registry, queryClient, projectId, locale: props.locale ?? 'en' }),
-    [registry, queryClient, projectId, props.locale],
+    () => ({ registry, queryClient, projectId, locale: props.locale ?? 'en', stallAfterMs }),
+    [registry, queryClient, projectId, props.locale, stallAfterMs],
   )
   return <AgentContext.Provider value={value}>{children}</AgentContext.Provider>
 }

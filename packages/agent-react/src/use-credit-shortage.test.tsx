@@ -1,14 +1,18 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { EMPTY, LONG_VIDEO, posts, providerFor, setupSimulator } from './test-utils'
 import { useAgentRun } from './use-agent-run'
 import { useCreditShortage } from './use-credit-shortage'
 
 const handle = setupSimulator()
 
-function Shortage(props: { open?: boolean; onOpenChange?: (open: boolean) => void }) {
+function Shortage(props: {
+  open?: boolean
+  defaultOpen?: boolean
+  onOpenChange?: (open: boolean) => void
+}) {
   const run = useAgentRun()
   const shortage = useCreditShortage(props)
   return (
@@ -104,5 +108,78 @@ describe('useCreditShortage', () => {
     expect(changes).toEqual([true, false])
     await act(async () => {})
     expect(posts(simulator)).toBe(1)
+  })
+
+  it('uncontrolled: tells onOpenChange of each open and dismiss, and reopens on the next refusal', async () => {
+    const { simulator } = handle
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    const changes: boolean[] = []
+    render(<Shortage onOpenChange={(open) => changes.push(open)} />, {
+      wrapper: providerFor(simulator),
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() => expect(shown()).toBe('refused:try-again'))
+    expect(changes).toEqual([true])
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+    expect(shown()).toBe('closed')
+    expect(changes).toEqual([true, false])
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() => expect(shown()).toBe('refused:try-again'))
+    expect(changes).toEqual([true, false, true])
+    expect(posts(simulator)).toBe(2)
+  })
+
+  it('uncontrolled: a refusal there on mount opens it, unless defaultOpen is false', async () => {
+    const { simulator } = handle
+    simulator.admin.setUser('demo@example.com', { credits: 0 })
+    function Later({ defaultOpen }: { defaultOpen?: boolean }) {
+      const run = useAgentRun()
+      const [mounted, setMounted] = useState(false)
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => run.start({ message: LONG_VIDEO, composition: EMPTY })}
+          >
+            Start
+          </button>
+          <output data-testid="first">{run.status}</output>
+          <button type="button" onClick={() => setMounted(true)}>
+            Mount
+          </button>
+          {mounted && <Shortage defaultOpen={defaultOpen} />}
+        </>
+      )
+    }
+    const first = () => screen.getByTestId('first').textContent
+    const { unmount } = render(<Later />, { wrapper: providerFor(simulator) })
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(first()).toBe('rejected'))
+    await userEvent.click(screen.getByRole('button', { name: 'Mount' }))
+    expect(shown()).toBe('refused:try-again')
+    unmount()
+
+    render(<Later defaultOpen={false} />, { wrapper: providerFor(simulator) })
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await waitFor(() => expect(first()).toBe('rejected'))
+    await userEvent.click(screen.getByRole('button', { name: 'Mount' }))
+    await act(async () => {})
+    expect(shown()).toBe('closed')
+    // A new refusal opens it.
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() => expect(shown()).toBe('refused:try-again'))
+  })
+
+  it('warns in development when `open` comes and goes', async () => {
+    const { simulator } = handle
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { rerender } = render(<Shortage open={false} />, { wrapper: providerFor(simulator) })
+    expect(warn).not.toHaveBeenCalled()
+    rerender(<Shortage />)
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /useCreditShortage changed from controlled to uncontrolled/,
+    )
+    warn.mockRestore()
   })
 })

@@ -4,9 +4,10 @@ import {
   type RunOutcome,
   selectCreditShortage,
 } from '@kvidai/agent-core'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useAgentCommands } from './use-agent-commands'
 import { useAgentSelector } from './use-agent-selector'
+import { useControllableState } from './use-controllable-state'
 
 export interface CreditShortage extends Omit<CreditShortageView, 'cause'> {
   /** Whether the dialog shows. */
@@ -43,20 +44,21 @@ export function useCreditShortage(options: UseCreditShortageOptions = {}): Credi
   const commands = useAgentCommands({ projectId })
   const busy = useAgentSelector(isRunning, { projectId })
   const { cause, ...view } = useAgentSelector(selectCreditShortage, { projectId })
-  const [dismissed, setDismissed] = useState(() => (options.defaultOpen === false ? cause : null))
-  const latest = useRef(options)
-  latest.current = options
-  const announced = useRef(dismissed)
+  // Uncontrolled, a shortage already there on mount opens it unless `defaultOpen` is false.
+  const [requestedOpen, setOpen] = useControllableState({
+    value: options.open,
+    defaultValue: options.defaultOpen !== false && cause !== null,
+    onChange: options.onOpenChange,
+    caller: 'useCreditShortage',
+  })
+  // Each new shortage or refusal asks to open it once; one there on mount only when it may.
+  const announced = useRef(options.defaultOpen === false ? cause : null)
   useEffect(() => {
     if (cause === null || cause === announced.current) return
     announced.current = cause
-    latest.current.onOpenChange?.(true)
-  }, [cause])
+    setOpen(true)
+  }, [cause, setOpen])
 
-  function setOpen(open: boolean) {
-    if (latest.current.open === undefined) setDismissed(open ? null : cause)
-    latest.current.onOpenChange?.(open)
-  }
   function proceedAsync(): Promise<RunOutcome | null> {
     const { action, sceneId } = view
     if (busy || !action) return Promise.resolve(null)
@@ -67,7 +69,8 @@ export function useCreditShortage(options: UseCreditShortageOptions = {}): Credi
   }
   return {
     ...view,
-    open: options.open ?? (cause !== null && cause !== dismissed),
+    // Uncontrolled, it shows only while there is a shortage or refusal to show.
+    open: options.open ?? (requestedOpen && cause !== null),
     busy,
     setOpen,
     dismiss: () => setOpen(false),

@@ -1,3 +1,4 @@
+import { createMemoryStorage } from '@kvidai/agent-sim/testing'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -46,6 +47,38 @@ describe('useResumeCheck', () => {
     await waitFor(() => expect(screen.getByTestId('check-default').textContent).toMatch(/^job_/))
     await sleep(50)
     expect(checks(simulator)).toBe(2)
+  })
+
+  it('asks once under StrictMode however many components watch, with a saved run restored', async () => {
+    const { simulator } = handle
+    const storage = createMemoryStorage()
+    // A long video left resumable by a page that went away mid-run, its snapshot saved.
+    simulator.admin.setFaults({ stallAfterEvents: 15 })
+    const first = render(<Check />, { wrapper: providerFor(simulator, { storage }) })
+    await userEvent.click(screen.getByRole('button', { name: /Run/ }))
+    await waitFor(() => expect(storage.data.size).toBe(1))
+    await sleep(50)
+    first.unmount()
+    await waitFor(() => expect(simulator.admin.jobs()[0]?.status).toBe('resumable'))
+    simulator.admin.setFaults({})
+    const before = checks(simulator) ?? 0
+
+    render(
+      <>
+        <Check />
+        <Check />
+      </>,
+      { wrapper: providerFor(simulator, { storage, strict: true }) },
+    )
+    const jobId = simulator.admin.jobs()[0]?.jobId
+    await waitFor(() =>
+      expect(screen.getAllByTestId('check-default').map((check) => check.textContent)).toEqual([
+        jobId,
+        jobId,
+      ]),
+    )
+    await sleep(100)
+    expect((checks(simulator) ?? 0) - before).toBe(1)
   })
 
   it('does not retry a client error, and does not refetch on focus', async () => {

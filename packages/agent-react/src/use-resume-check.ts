@@ -15,8 +15,10 @@ const CHECK_STALE_MS = 30_000
 export function resumeCheckQuery(registry: AgentRunRegistry, projectId: number) {
   return {
     queryKey: ['kvidai', 'check-resume', registry.id, projectId] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      registry.client.checkResume({ projectId }, { signal }),
+    // No abort signal: TanStack Query cancels a fetch that takes one when its last observer
+    // unsubscribes, and StrictMode's rehearsal unmount (as React 18 runs it) would then send
+    // a second check. An answer nobody waits for still fills the cache.
+    queryFn: () => registry.client.checkResume({ projectId }),
     staleTime: CHECK_STALE_MS,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,

@@ -69,6 +69,7 @@ describe('CompositionTimeline pictures', () => {
     const clip = screen.getByRole('img', { name: 'waves.mp4' })
     expect(clip.tagName).toBe('IMG')
     expect(clip.getAttribute('src')).toBe(PICTURE)
+    expect(clip.dataset.state).toBe('picture')
     expect(screen.getByRole('img', { name: 'A hostile link' }).tagName).toBe('SPAN')
     const bare = screen.getByRole('img', { name: 'video' })
     expect(bare.tagName).toBe('SPAN')

@@ -38,7 +38,7 @@ export const ShortageMidRun: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
     const dialog = await canvas.findByRole('dialog', { name: 'Not enough credits' })
-    await expect(dialog).toHaveAttribute('data-state', 'shortage')
+    await expect(dialog).toHaveAttribute('data-trigger', 'shortage')
     await waitFor(() => expect(within(dialog).getByText('3 of 8 scenes done')).toBeVisible())
   },
 }
@@ -49,7 +49,7 @@ export const ShortageAsReject: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
     const dialog = await canvas.findByRole('dialog')
-    await expect(dialog).toHaveAttribute('data-state', 'refused')
+    await expect(dialog).toHaveAttribute('data-trigger', 'refused')
     await expect(dialog).toHaveTextContent('2 available, 5 required')
   },
 }
@@ -61,7 +61,7 @@ export const RefusedThenTryAgain: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start run' }))
     const dialog = await canvas.findByRole('dialog', { name: 'Not enough credits' })
-    await expect(dialog).toHaveAttribute('data-state', 'refused')
+    await expect(dialog).toHaveAttribute('data-trigger', 'refused')
     await userEvent.click(within(dialog).getByRole('link', { name: 'Top up credits' }))
     await userEvent.click(within(dialog).getByRole('button', { name: 'Try again' }))
     await waitFor(() =>

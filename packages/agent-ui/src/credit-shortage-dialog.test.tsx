@@ -90,7 +90,7 @@ describe('CreditShortageDialog', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const dialog = await screen.findByRole('dialog')
-    expect(dialog.dataset.state).toBe('refused')
+    expect(dialog.dataset.trigger).toBe('refused')
     expect(dialog.textContent).toMatch(/2 available, 5 required/)
     await expectAccessible(container)
   })
@@ -112,7 +112,7 @@ describe('CreditShortageDialog', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
-    expect(dialog.dataset.state).toBe('refused')
+    expect(dialog.dataset.trigger).toBe('refused')
     expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull()
     await userEvent.click(screen.getByRole('link', { name: 'Top up credits' }))
     const tryAgain = screen.getByRole('button', { name: 'Try again' })
@@ -158,7 +158,7 @@ describe('CreditShortageDialog', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(changes).toEqual([true, false])
     await userEvent.click(screen.getByRole('button', { name: 'Show credits' }))
-    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    expect((await screen.findByRole('dialog')).dataset.trigger).toBe('refused')
   })
 
   it('renders into a container the host chooses', async () => {
@@ -179,22 +179,35 @@ describe('CreditShortageDialog', () => {
     host.remove()
   })
 
-  it('hands its ref the <dialog> while open, and null once closed', async () => {
+  it('keeps the <dialog> mounted: its ref holds it closed and open, data-state says which', async () => {
     simulator.admin.setUser('demo@example.com', { credits: 0 })
     const ref = createRef<HTMLDialogElement>()
-    renderWithAgent(
+    const { unmount } = renderWithAgent(
       <>
         <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
         <CreditShortageDialog ref={ref} />
       </>,
       simulator,
     )
-    expect(ref.current).toBeNull()
+    // Closed: mounted, not open, empty, and out of the accessibility tree.
+    const closed = ref.current
+    expect(closed?.localName).toBe('dialog')
+    expect(closed?.dataset.state).toBe('closed')
+    expect(closed?.dataset.trigger).toBeUndefined()
+    expect(closed?.open).toBe(false)
+    expect(closed?.childElementCount).toBe(0)
+    expect(screen.queryByRole('dialog')).toBeNull()
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     const dialog = await screen.findByRole('dialog')
-    expect(ref.current).toBe(dialog)
+    expect(dialog).toBe(closed)
+    expect(dialog.dataset.state).toBe('open')
+    expect(dialog.dataset.trigger).toBe('refused')
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(ref.current).toBe(dialog)
+    expect(dialog.dataset.state).toBe('closed')
+    expect(ref.current?.open).toBe(false)
+    unmount()
     expect(ref.current).toBeNull()
   })
 
@@ -217,7 +230,7 @@ describe('CreditShortageDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not started'))
     await userEvent.click(screen.getByRole('button', { name: 'Show dialog' }))
-    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    expect((await screen.findByRole('dialog')).dataset.trigger).toBe('refused')
     unmount()
 
     const { container } = renderWithAgent(<Later defaultOpen={false} />, simulator)
@@ -228,14 +241,15 @@ describe('CreditShortageDialog', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(screen.queryByRole('dialog')).toBeNull()
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
-    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    expect((await screen.findByRole('dialog')).dataset.trigger).toBe('refused')
     await expectAccessible(container)
   })
 
-  it('controlled open with nothing to show says data-state="open"', async () => {
+  it('controlled open with nothing to show says data-state="open" and no trigger', async () => {
     const { container } = renderWithAgent(<CreditShortageDialog open />, simulator)
     const dialog = await screen.findByRole('dialog', { name: 'Not enough credits' })
     expect(dialog.dataset.state).toBe('open')
+    expect(dialog.dataset.trigger).toBeUndefined()
     await expectAccessible(container)
   })
 })

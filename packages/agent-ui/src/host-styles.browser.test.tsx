@@ -94,7 +94,7 @@ describe.each([
         <AgentPrompt defaultValue="An explainer about bees in 8 scenes" />
         <StartButton message="An explainer about bees in 8 scenes" templateId="no-such-template" />
         <StopButton />
-        <RunStatus stallAfterMs={200} />
+        <RunStatus />
         <SceneProgressBoard />
         <ToolActivity />
         <TemplateWarnings />

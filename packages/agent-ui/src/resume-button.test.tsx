@@ -85,6 +85,6 @@ describe('ResumeButton', () => {
       /Another run is in progress — wait for it or resume/,
     )
     await userEvent.click(await screen.findByRole('button', { name: /Resume 5 scenes/ }))
-    expect((await screen.findByRole('dialog')).dataset.state).toBe('refused')
+    expect((await screen.findByRole('dialog')).dataset.trigger).toBe('refused')
   })
 })

@@ -1,5 +1,4 @@
-import { DEFAULT_STALL_AFTER_MS } from '@kvidai/agent-core'
-import { useAgentSelector } from '@kvidai/agent-react'
+import { useAgentSelector, useStallAfterMs } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { doneMessage } from './i18n/done-message'
 import { creditUnitMessages, statusMessages } from './i18n/messages'
@@ -13,8 +12,7 @@ export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
   projectId?: number
   /**
    * The silence after which the stream counts as stalled, to say for how long it has been
-   * quiet. Default 60 s, as the provider's; give the same value when you set the
-   * provider's `stallAfterMs`.
+   * quiet. Default: the provider's `stallAfterMs` (60 s unless set there).
    */
   stallAfterMs?: number
 }
@@ -26,9 +24,11 @@ export interface RunStatusProps extends ComponentPropsWithoutRef<'div'> {
  * Stop button.
  */
 export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function RunStatus(
-  { projectId, stallAfterMs = DEFAULT_STALL_AFTER_MS, ...props },
+  { projectId, stallAfterMs: stallAfterMsProp, ...props },
   ref,
 ) {
+  const providerStallAfterMs = useStallAfterMs()
+  const stallAfterMs = stallAfterMsProp ?? providerStallAfterMs
   const translate = useMessages(messages)
   const status = useAgentSelector((state) => state.status, { projectId })
   const stalled = useAgentSelector((state) => state.stalled, { projectId })

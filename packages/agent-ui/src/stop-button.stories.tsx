@@ -15,7 +15,7 @@ const meta = {
       simulator={{ sceneMs: 150 }}
       {...(context.parameters.harness ?? {})}
     >
-      <RunStatus stallAfterMs={context.parameters.harness?.stallAfterMs} />
+      <RunStatus />
       <StopButton {...args} />
       <SceneProgressBoard />
     </StoryHarness>

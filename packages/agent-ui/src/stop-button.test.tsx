@@ -65,7 +65,7 @@ describe('StopButton', () => {
     renderWithAgent(
       <>
         <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
-        <RunStatus stallAfterMs={200} />
+        <RunStatus />
       </>,
       simulator,
       { stallAfterMs: 200 },
@@ -75,8 +75,9 @@ describe('StopButton', () => {
     expect(region.dataset.state).toBe('live')
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
     await waitFor(() => expect(region.dataset.state).toBe('stalled'), { timeout: 10_000 })
-    // Quiet past the provider's 200 ms: counted from the stall, plus those 200 ms.
-    expect(region.textContent).toMatch(/No news from the agent for \d+ sec — still waiting\./)
+    // Quiet past the provider's 200 ms, which RunStatus reads without being told: counted
+    // from the stall plus those 200 ms, so a second (the default 60 s would say "1 min").
+    expect(region.textContent).toMatch(/^No news from the agent for 1 sec — still waiting\./)
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }))
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Stopped'))
     expect(region.dataset.state).toBe('live')

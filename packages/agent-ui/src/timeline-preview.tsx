@@ -40,6 +40,7 @@ export function TimelinePreview({ item, composition }: TimelinePreviewProps) {
   return source && PICTURE_SOURCE.test(source) ? (
     <img
       data-kvid-thumbnail=""
+      data-state="picture"
       src={source}
       alt={alt}
       width={Math.round(

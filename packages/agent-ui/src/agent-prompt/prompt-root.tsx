@@ -7,7 +7,12 @@ import {
   isRunning,
   type SelectedItemContext,
 } from '@kvidai/agent-core'
-import { useAgentCommands, useAgentSelector, useAgentStore } from '@kvidai/agent-react'
+import {
+  useAgentCommands,
+  useAgentSelector,
+  useAgentStore,
+  useControllableState,
+} from '@kvidai/agent-react'
 import {
   type ComponentPropsWithoutRef,
   type FormEvent,
@@ -18,7 +23,6 @@ import {
   useState,
 } from 'react'
 import { attachmentProblem, readAttachment } from '../read-attachment'
-import { useControllableState } from '../utils/use-controllable-state'
 import { PromptContext, type PromptProblem } from './prompt-context'
 
 export interface PromptRootProps

@@ -1,9 +1,12 @@
-import { type UseCreditShortageOptions, useCreditShortage } from '@kvidai/agent-react'
+import {
+  type UseCreditShortageOptions,
+  useControllableState,
+  useCreditShortage,
+} from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useId, useMemo, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import { composeEventHandlers } from '../utils/compose-event-handlers'
 import { composeRefs } from '../utils/compose-refs'
-import { useControllableState } from '../utils/use-controllable-state'
 import { DialogContext } from './dialog-context'
 
 export interface DialogRootProps
@@ -17,7 +20,9 @@ export interface DialogRootProps
  * The modal on the native `<dialog>`: shown while `useCreditShortage` says so (or `open`,
  * when controlled), labelled by its `Title` and described by its `Description`; focus
  * moves to the first control marked `data-kvid-dialog-initial` and goes back where it was
- * when it closes; Escape dismisses it.
+ * when it closes; Escape dismisses it. The `<dialog>` stays mounted, closed (hidden by the
+ * browser) and empty when not shown, with `data-state="closed"`, so the ref holds it for
+ * the component's whole life.
  */
 export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(function DialogRoot(
   { projectId, open, defaultOpen, onOpenChange, container, children, ...props },
@@ -40,7 +45,7 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
   // Uncontrolled, it shows only while there is a shortage or refusal to show.
   const shown = open ?? (requestedOpen && shortage.trigger !== null)
   const dialogRef = useRef<HTMLDialogElement>(null)
-  // The dialog mounts only while open, so the caller's ref is set and cleared with it.
+  // The dialog is mounted open or closed: the caller's ref is set once, cleared on unmount.
   const refs = useMemo(() => composeRefs(dialogRef, ref), [ref])
   const titleId = useId()
   const descriptionId = useId()
@@ -65,17 +70,17 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
     }
   }, [shown])
 
-  // Closed, nothing is rendered: the ref is null and no element carries `closed`.
-  if (!shown) return null
   const dialog = (
     <DialogContext.Provider value={context}>
       <dialog
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
+        // Closed, it is empty: the names it would point at are not there.
+        aria-labelledby={shown ? titleId : undefined}
+        aria-describedby={shown ? descriptionId : undefined}
         aria-modal="true"
         data-kvid-credit-dialog=""
-        // What it shows; `open` when its controller opened it with neither to show.
-        data-state={shortage.trigger ?? 'open'}
+        data-state={shown ? 'open' : 'closed'}
+        // Why it is open: none when its controller opened it with nothing to show.
+        data-trigger={shown ? (shortage.trigger ?? undefined) : undefined}
         ref={refs}
         {...props}
         onCancel={composeEventHandlers(props.onCancel, (event) => {
@@ -88,7 +93,7 @@ export const DialogRoot = forwardRef<HTMLDialogElement, DialogRootProps>(functio
           shortage.dismiss()
         })}
       >
-        {children}
+        {shown && children}
       </dialog>
     </DialogContext.Provider>
   )

@@ -135,7 +135,7 @@ export const KeyboardWalk: Story = {
     await userEvent.keyboard('{Enter}')
 
     const dialog = await canvas.findByRole('dialog', {})
-    await expect(dialog).toHaveAttribute('data-state', 'refused')
+    await expect(dialog).toHaveAttribute('data-trigger', 'refused')
     await expect(within(dialog).getByRole('link', { name: 'Top up credits' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
     await userEvent.tab()

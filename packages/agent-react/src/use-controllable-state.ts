@@ -14,7 +14,8 @@ export interface ControllableStateOptions<Value> {
 
 /**
  * A value a component holds itself (uncontrolled) or takes from its caller (controlled),
- * decided by whether `value` is given. The setter keeps its own copy only when
+ * decided by whether `value` is given; the one hook every controllable part uses
+ * (`useCreditShortage`'s `open`, and agent-ui's prompt and dialog). The setter keeps its own copy only when
  * uncontrolled, and tells `onChange` of every change in both. In development it warns
  * when a component switches between the two during its life, which loses or freezes the
  * value.
@@ -34,7 +35,7 @@ export function useControllableState<Value>({
     if (wasControlled.current === controlled) return
     const change = controlled ? 'uncontrolled to controlled' : 'controlled to uncontrolled'
     devWarning(
-      '@kvidai/agent-ui',
+      '@kvidai/agent-react',
       `${caller} changed from ${change}: give it a value always (updated on change) or never.`,
     )
     wasControlled.current = controlled
