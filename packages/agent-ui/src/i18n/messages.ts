@@ -88,7 +88,8 @@ export const stopMessages = {
 /** English: the run status, and the messages the agent's done event names by key (re-translated when the locale changes). */
 export const statusMessages = {
   'status.stalled': 'No news from the agent for {duration} — still waiting.',
-  'status.estimate': 'About {minutes} min to render',
+  'status.timeLeft': 'About {duration} left',
+  'status.underAMinute': 'Under a minute left',
   'status.tokens': '{input} input and {output} output tokens',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
