@@ -8,6 +8,7 @@ import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import { type ResumeCheckSource, storeResumeCheck } from '../observer/resume-check-source'
 import { restoreRun, scheduleResumeChecks } from '../observer/schedule-resume-checks'
+import { browserPageTargets, watchPageReturn } from '../observer/watch-page-return'
 import { scenePaceOf } from '../pace/track-scene-pace'
 import { browserStorage } from '../store/browser-storage'
 import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-run-store'
@@ -125,6 +126,7 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       ),
     )
     scheduleResumeChecks(created, () => resumeCheckOf(projectId))
+    watchPageReturn(created, () => resumeCheckOf(projectId), browserPageTargets())
     // From the first action on, so a time left read later has seen the whole run.
     scenePaceOf(created)
     return created
