@@ -59,6 +59,7 @@ it('exports the public API by name', () => {
       'toRunSnapshot',
       'validateJobInput',
       'validateRunInput',
+      'watchBackgroundFinish',
       'watchPageReturn',
     ].sort(),
   )

@@ -28,11 +28,18 @@ export type { ResumeCheckSource } from './observer/resume-check-source'
 export { storeResumeCheck } from './observer/resume-check-source'
 export type { AgentRunCommands, RunCommands } from './observer/run-commands'
 export { runCommands } from './observer/run-commands'
-export type { PageReturnTargets } from './observer/watch-page-return'
-export { watchPageReturn } from './observer/watch-page-return'
 export type { TimeLeft } from './pace/estimate-time-left'
 export type { ScenePace } from './pace/track-scene-pace'
 export { createScenePace, scenePaceOf, selectTimeLeft } from './pace/track-scene-pace'
+export type { BackgroundFinishKind } from './page/background-finish-texts'
+export type {
+  BackgroundFinish,
+  BackgroundFinishOptions,
+  BackgroundFinishTargets,
+} from './page/watch-background-finish'
+export { watchBackgroundFinish } from './page/watch-background-finish'
+export type { PageReturnTargets } from './page/watch-page-return'
+export { watchPageReturn } from './page/watch-page-return'
 export type { RunPersister, RunPersisterOptions } from './persist/create-run-persister'
 export { createRunPersister } from './persist/create-run-persister'
 export * from './protocol/index'

@@ -8,15 +8,22 @@ import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import { type ResumeCheckSource, storeResumeCheck } from '../observer/resume-check-source'
 import { restoreRun, scheduleResumeChecks } from '../observer/schedule-resume-checks'
-import { browserPageTargets, watchPageReturn } from '../observer/watch-page-return'
 import { scenePaceOf } from '../pace/track-scene-pace'
+import {
+  type BackgroundFinishOptions,
+  browserFinishTargets,
+  watchBackgroundFinish,
+} from '../page/watch-background-finish'
+import { browserPageTargets, watchPageReturn } from '../page/watch-page-return'
 import { browserStorage } from '../store/browser-storage'
 import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-run-store'
 import { type AgentRunFinish, callbacksListener } from '../store/run-callbacks'
 import type { RunStorage } from '../store/run-storage'
 import { SOURCE } from '../transport/call-listener'
 
-export interface AgentRunRegistryOptions extends AgentClientOptions {
+export interface AgentRunRegistryOptions
+  extends AgentClientOptions,
+    Omit<BackgroundFinishOptions, 'locale'> {
   /** Sent with resume and retry requests, and with runs that do not name one. */
   locale?: Locale
   /**
@@ -127,6 +134,7 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     )
     scheduleResumeChecks(created, () => resumeCheckOf(projectId))
     watchPageReturn(created, () => resumeCheckOf(projectId), browserPageTargets())
+    watchBackgroundFinish(created, () => options, browserFinishTargets())
     // From the first action on, so a time left read later has seen the whole run.
     scenePaceOf(created)
     return created

@@ -1,6 +1,6 @@
+import type { ResumeCheckSource } from '../observer/resume-check-source'
 import type { AgentRunState } from '../state/run-state'
 import type { AgentRunStore } from '../store/create-agent-run-store'
-import type { ResumeCheckSource } from './resume-check-source'
 
 /** What of a page tells that it came back: the window's `online`, the document's visibility. */
 export interface PageReturnTargets {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { storeResumeCheck } from '../observer/resume-check-source'
 import { createAgentRunStore } from '../store/create-agent-run-store'
 import {
   PROJECT_ID,
@@ -8,7 +9,6 @@ import {
   type TestSimulator,
   testClient,
 } from '../test-utils'
-import { storeResumeCheck } from './resume-check-source'
 import { watchPageReturn } from './watch-page-return'
 
 let simulator: TestSimulator
