@@ -97,6 +97,10 @@ export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snaps
 export type { RunStorage } from './store/run-storage'
 export type { ListableStorage } from './store/storage-keys'
 export { clearAgentStorage, storageKeyFor } from './store/storage-keys'
+export type { TabLink, TabLinkOptions } from './tabs/link-tabs'
+export { linkTabs } from './tabs/link-tabs'
+export type { TabChannel, TabLocks, TabPlatform } from './tabs/tab-platform'
+export { browserTabPlatform, tabChannelName } from './tabs/tab-platform'
 export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
 export type {
   AgentEventStream,

@@ -34,6 +34,7 @@ describe('RunStatus', () => {
           fetch={fetch}
           projectId={1}
           storage={null}
+          crossTab={false}
           locale={locale}
         >
           <KvidMessagesProvider catalogs={{ es }}>

@@ -19,6 +19,8 @@ import { browserStorage } from '../store/browser-storage'
 import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-run-store'
 import { type AgentRunFinish, callbacksListener } from '../store/run-callbacks'
 import type { RunStorage } from '../store/run-storage'
+import { linkTabs, type TabLink } from '../tabs/link-tabs'
+import { browserTabPlatform, type TabPlatform, tabChannelName } from '../tabs/tab-platform'
 import { SOURCE } from '../transport/call-listener'
 
 export interface AgentRunRegistryOptions
@@ -42,6 +44,13 @@ export interface AgentRunRegistryOptions
    * time. The React provider answers from its query cache.
    */
   resumeCheck?: (projectId: number, store: AgentRunStore) => ResumeCheckSource
+  /**
+   * One run per project across the browser's tabs (Web Locks and `BroadcastChannel`): the
+   * tab that sends owns the run, the others mirror it live and never send a paid request of
+   * their own. Default true where the browser has both; false turns it off; a `TabPlatform`
+   * replaces the browser's (tests).
+   */
+  crossTab?: boolean | TabPlatform
   /** Every project's events, for telemetry. */
   onEvent?: (event: AgentEvent | UnknownAgentEvent, context: { projectId: number }) => void
   /** Every project's request endings, for telemetry. */
@@ -78,7 +87,11 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   const id = `kvidai-${++registries}`
   let options = initialOptions
   let client = createAgentClient(options)
+  /** The stores as the app sees them (linked to other tabs where that is on). */
   const stores = new Map<number, AgentRunStore>()
+  /** The same stores unlinked: a stop here is this tab's alone. */
+  const ownStores = new Map<number, AgentRunStore>()
+  const links = new Map<number, TabLink>()
   const holders = new Map<number, number>()
   const restored = new Map<number, Promise<void>>()
   let storage: RunStorage | null | undefined
@@ -122,7 +135,23 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       onCallbackError: (error, callback) =>
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
-    stores.set(projectId, created)
+    const platform =
+      options.crossTab === false
+        ? null
+        : typeof options.crossTab === 'object'
+          ? options.crossTab
+          : browserTabPlatform()
+    const link =
+      platform &&
+      linkTabs(created, {
+        platform,
+        name: tabChannelName(options.userId, projectId),
+        resumeCheck: () => resumeCheckOf(projectId),
+      })
+    const shown = link?.store ?? created
+    stores.set(projectId, shown)
+    ownStores.set(projectId, created)
+    if (link) links.set(projectId, link)
     created.subscribeActions(
       callbacksListener(
         () => ({
@@ -136,8 +165,8 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     watchPageReturn(created, () => resumeCheckOf(projectId), browserPageTargets())
     watchBackgroundFinish(created, () => options, browserFinishTargets())
     // From the first action on, so a time left read later has seen the whole run.
-    scenePaceOf(created)
-    return created
+    scenePaceOf(shown)
+    return shown
   }
 
   return {
@@ -176,17 +205,26 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
      * and a long video's job stays resumable.
      */
     hold(projectId: number) {
-      holders.set(projectId, (holders.get(projectId) ?? 0) + 1)
+      const held = (holders.get(projectId) ?? 0) + 1
+      holders.set(projectId, held)
+      if (held === 1) {
+        store(projectId)
+        links.get(projectId)?.open()
+      }
       return () => {
         const left = (holders.get(projectId) ?? 1) - 1
         holders.set(projectId, left)
-        if (left === 0 && options.stopWhenReleased !== false) stores.get(projectId)?.stop()
+        if (left > 0) return
+        if (options.stopWhenReleased !== false) ownStores.get(projectId)?.stop()
+        links.get(projectId)?.close()
       }
     },
-    /** Stops every project's run. */
+    /** Stops every project's run that this tab sends (a run another tab owns goes on). */
     stopAll() {
-      for (const each of stores.values()) each.stop()
+      for (const each of ownStores.values()) each.stop()
     },
+    /** Whether the project's run is another tab's, mirrored here. */
+    isMirroring: (projectId: number) => links.get(projectId)?.isMirroring() ?? false,
     /**
      * Brings back the project's saved snapshot, once, and checks it against the server
      * (`restoreRun`), through the project's `resumeCheck`.

@@ -166,6 +166,8 @@ export const errorMessages = {
   'error.BAD_RESPONSE':
     'The server sent an unexpected answer (status {status}). Try again in a moment.',
   'error.RUN_IN_FLIGHT': 'A run is already in progress.',
+  'error.RUNNING_IN_ANOTHER_TAB':
+    'This video is being made in another tab. Follow it here, or stop it.',
   'error.NO_JOB': 'There is nothing to resume.',
   'error.validation': 'Check {field}: {detail}',
   'error.stream': 'The agent stopped with an error: {detail}',

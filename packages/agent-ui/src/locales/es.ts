@@ -124,6 +124,8 @@ export const es: Catalog = {
   'error.BAD_RESPONSE':
     'El servidor envió una respuesta inesperada (estado {status}). Inténtalo de nuevo en un momento.',
   'error.RUN_IN_FLIGHT': 'Ya hay una ejecución en curso.',
+  'error.RUNNING_IN_ANOTHER_TAB':
+    'Este video se está haciendo en otra pestaña. Síguelo aquí o detenlo.',
   'error.NO_JOB': 'No hay nada que reanudar.',
   'error.validation': 'Revisa {field}: {detail}',
   'error.stream': 'El agente se detuvo con un error: {detail}',

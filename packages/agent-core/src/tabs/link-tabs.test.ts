@@ -1,0 +1,172 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { AgentStoreError } from '../errors/agent-errors'
+import { createAgentRunRegistry } from '../registry/create-agent-run-registry'
+import { toRunSnapshot } from '../store/run-snapshot'
+import {
+  CREDENTIALS,
+  runInput,
+  startTestSimulator,
+  type TestSimulator,
+  waitFor,
+} from '../test-utils'
+import { createMemoryTabLocks } from './memory-tab-locks'
+import type { TabChannel, TabPlatform } from './tab-platform'
+
+let simulator: TestSimulator
+beforeAll(async () => {
+  simulator = await startTestSimulator({ sceneMs: 40 })
+})
+afterAll(() => simulator.close())
+beforeEach(() => simulator.admin.reset())
+
+const PROJECT = 7
+const requests = () => simulator.admin.requests().byRoute
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+/**
+ * One browser tab: a registry whose Web Locks are shared with the other tabs of the test
+ * (in memory) and whose channels are Node's real `BroadcastChannel`. `crash()` closes the tab
+ * the way a browser does: its locks go, its channel goes quiet, its stream breaks.
+ */
+function openTab(locks: ReturnType<typeof createMemoryTabLocks>) {
+  const tabLocks = locks.forTab()
+  const channels: BroadcastChannel[] = []
+  let crashed = false
+  const platform: TabPlatform = {
+    locks: tabLocks,
+    openChannel(name) {
+      const channel = new BroadcastChannel(name)
+      channels.push(channel)
+      return {
+        postMessage: (message) => crashed || channel.postMessage(message),
+        addEventListener: (type, listener) =>
+          channel.addEventListener(type, (event) => crashed || listener(event as MessageEvent)),
+        removeEventListener: () => {},
+        close: () => channel.close(),
+      } satisfies TabChannel
+    },
+  }
+  const registry = createAgentRunRegistry({
+    baseUrl: simulator.url,
+    ...CREDENTIALS,
+    storage: null,
+    userId: 'u1',
+    crossTab: platform,
+  })
+  const release = registry.hold(PROJECT)
+  const close = () => {
+    release()
+    for (const channel of channels) channel.close()
+  }
+  cleanups.push(close)
+  return {
+    registry,
+    store: registry.store(PROJECT),
+    crash() {
+      crashed = true
+      tabLocks.closeTab()
+      registry.stopAll()
+    },
+  }
+}
+
+/** What a tab shows of its run, the parts every tab must agree on. */
+const shown = (tab: ReturnType<typeof openTab>) => {
+  const { status, jobId, sceneOrder, scenes, composition, result } = tab.store.getState()
+  return { status, jobId, sceneOrder, scenes, composition, result }
+}
+
+describe('one run, every tab', () => {
+  it('mirrors the owner’s run live in a tab opened before it and one opened during it', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    const before = openTab(locks)
+    const running = a.store.start(runInput({ projectId: PROJECT }))
+    await waitFor(() => before.store.getState().status === 'streaming')
+    await waitFor(() => a.store.getState().sceneOrder.length > 0)
+    const late = openTab(locks)
+    await waitFor(() => late.store.getState().status === 'streaming')
+    expect(await running).toMatchObject({ reason: 'done' })
+    await waitFor(() => before.store.getState().status === 'done')
+    await waitFor(() => late.store.getState().status === 'done')
+    expect(shown(before)).toEqual(shown(a))
+    expect(shown(late)).toEqual(shown(a))
+    expect(toRunSnapshot(late.store.getState())).toEqual(toRunSnapshot(a.store.getState()))
+    expect(requests()['POST /api/agent']).toBe(1)
+  })
+
+  it('refuses to send from a mirror, and a mirror’s Stop stops the owner', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    const b = openTab(locks)
+    simulator.admin.setFaults({ stallAfterEvents: 6 })
+    const running = a.store.start(runInput({ projectId: PROJECT }))
+    await waitFor(() => b.store.getState().status === 'streaming')
+    expect(b.registry.isMirroring(PROJECT)).toBe(true)
+    const refused = await b.store.start(runInput({ projectId: PROJECT })).catch((error) => error)
+    expect(AgentStoreError.isInstance(refused) && refused.code).toBe('RUNNING_IN_ANOTHER_TAB')
+    await expect(b.store.resume('job')).rejects.toMatchObject({ code: 'RUNNING_IN_ANOTHER_TAB' })
+    expect(requests()['POST /api/agent']).toBe(1)
+    expect(requests()['POST /api/agent/resume']).toBe(0)
+    b.store.stop()
+    expect(await running).toEqual({ reason: 'aborted' })
+    await waitFor(() => b.store.getState().status === 'stopped')
+    expect(a.store.getState().status).toBe('stopped')
+  })
+
+  it('lets any tab start once the run has ended', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    const b = openTab(locks)
+    await a.store.start(runInput({ projectId: PROJECT }))
+    await waitFor(() => b.store.getState().status === 'done')
+    expect(await b.store.start(runInput({ projectId: PROJECT }))).toMatchObject({ reason: 'done' })
+    await waitFor(() => a.store.getState().status === 'done')
+    expect(requests()['POST /api/agent']).toBe(2)
+  })
+
+  it('when the owner’s tab goes away, one mirror asks check-resume for all, and one resume finishes', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    const b = openTab(locks)
+    const c = openTab(locks)
+    a.store.start(runInput({ projectId: PROJECT })).catch(() => {})
+    await waitFor(() => c.store.getState().status === 'streaming')
+    await waitFor(() =>
+      a.store
+        .getState()
+        .sceneOrder.some((id) => a.store.getState().scenes[id]?.status === 'complete'),
+    )
+    a.crash()
+    const gone = Date.now()
+    await waitFor(() => b.store.getState().status === 'interrupted')
+    await waitFor(() => c.store.getState().status === 'interrupted')
+    expect(Date.now() - gone).toBeLessThan(2000)
+    expect(requests()['GET /api/agent/check-resume']).toBe(1)
+    expect(requests()['POST /api/agent/resume']).toBe(0)
+    // Either mirror may resume; the other then mirrors it.
+    expect(await b.store.resume()).toMatchObject({ reason: 'done' })
+    await waitFor(() => c.store.getState().status === 'done')
+    expect(shown(c)).toEqual(shown(b))
+    expect(requests()['POST /api/agent/resume']).toBe(1)
+    expect(requests()['POST /api/agent']).toBe(1)
+  })
+
+  it('runs each tab on its own with crossTab false', async () => {
+    const alone = createAgentRunRegistry({
+      baseUrl: simulator.url,
+      ...CREDENTIALS,
+      storage: null,
+      crossTab: false,
+    })
+    expect(alone.isMirroring(PROJECT)).toBe(false)
+    const release = alone.hold(PROJECT)
+    cleanups.push(release)
+    expect(await alone.store(PROJECT).start(runInput({ projectId: PROJECT }))).toMatchObject({
+      reason: 'done',
+    })
+  })
+})
