@@ -1,5 +1,5 @@
 import { DEFAULT_STALL_AFTER_MS } from '@kvidai/agent-core'
-import { useAgentSelector } from '@kvidai/agent-react'
+import { useAgentSelector, useRunInAnotherTab } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { doneMessage } from './i18n/done-message'
 import { formatDuration } from './i18n/format-duration'
@@ -38,6 +38,7 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   const stalled = useAgentSelector((state) => state.stalled, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })
   const timeLeft = useTimeLeft(projectId)
+  const elsewhere = useRunInAnotherTab({ projectId })
   const cost = result?.cost
   const tokens = result?.tokenUsage
   // The stream's reader (and a restored snapshot's) made these numbers: trusted here.
@@ -47,6 +48,7 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
       <p role="status" data-kvid-run-status-text="">
         {translate(`status.${status}`)}
       </p>
+      {elsewhere && <p data-kvid-run-elsewhere="">{translate('status.elsewhere')}</p>}
       <div aria-live="polite" data-kvid-run-stalled="" data-state={stalled ? 'stalled' : 'live'}>
         {stalled && <StalledNotice projectId={projectId} stallAfterMs={stallAfterMs} />}
       </div>

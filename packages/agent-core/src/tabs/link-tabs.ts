@@ -167,8 +167,9 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
         return
       case 'owner-gone':
         if (!remote) return
-        if (message.job !== undefined) options.resumeCheck().answer?.(message.job)
+        // The run's end marks the held answer stale; the elected tab's answer then replaces it.
         ownerGone()
+        if (message.job !== undefined) options.resumeCheck().answer?.(message.job)
         return
     }
   }

@@ -91,6 +91,7 @@ export const statusMessages = {
   'status.timeLeft': 'About {duration} left',
   'status.underAMinute': 'Under a minute left',
   'status.tokens': '{input} input and {output} output tokens',
+  'status.elsewhere': 'Running in another tab — follow it here; Stop stops it there too.',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
   'status.streaming': 'Working…',

@@ -81,6 +81,8 @@ export const es: Catalog = {
   'status.timeLeft': 'Quedan unos {duration}',
   'status.underAMinute': 'Queda menos de un minuto',
   'status.tokens': '{input} tokens de entrada y {output} de salida',
+  'status.elsewhere':
+    'Se está ejecutando en otra pestaña: síguelo aquí; Detener también la detiene allí.',
   'status.idle': 'Listo',
   'status.submitting': 'Enviando…',
   'status.streaming': 'Trabajando…',

@@ -59,6 +59,8 @@ export const ko: Catalog = {
   'status.timeLeft': '약 {duration} 남음',
   'status.underAMinute': '1분 이내 남음',
   'status.tokens': '입력 토큰 {input}개, 출력 토큰 {output}개',
+  'status.elsewhere':
+    '다른 탭에서 실행 중입니다 — 여기서 진행 상황을 볼 수 있고, 중지하면 그 탭에서도 멈춥니다.',
   'status.idle': '준비됨',
   'status.submitting': '보내는 중…',
   'status.streaming': '작업 중…',
