@@ -151,7 +151,11 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     const shown = link?.store ?? created
     stores.set(projectId, shown)
     ownStores.set(projectId, created)
-    if (link) links.set(projectId, link)
+    if (link) {
+      links.set(projectId, link)
+      // Joined from the start, so a page that only reads the state (no hold) mirrors too.
+      link.open()
+    }
     created.subscribeActions(
       callbacksListener(
         () => ({
