@@ -1,3 +1,4 @@
+import { reduceRunAction } from '../state/reduce-run-action'
 import type { RunLogEntry } from '../state/run-action'
 import { type AgentRunState, isRunning } from '../state/run-state'
 import { selectProgress } from '../state/select-progress'
@@ -68,6 +69,22 @@ export function createScenePace(): ScenePace {
     timeLeft(state, now = Date.now()) {
       return isRunning(state) ? timeLeftAt(estimate, now) : null
     },
+  }
+}
+
+/**
+ * Feeds a pace the log another tab kept, with that tab's times: a tab that catches up on a
+ * run replays its log at once, and the times it reduced them at say nothing of the pace.
+ */
+export function replayPace(pace: ScenePace, initial: AgentRunState, entries: RunLogEntry[]) {
+  let state = initial
+  pace.listener(
+    { sequence: 0, at: entries[0]?.at ?? 0, action: { type: 'reset', projectId: null } },
+    state,
+  )
+  for (const entry of entries) {
+    state = reduceRunAction(state, entry.action)
+    pace.listener(entry, state)
   }
 }
 

@@ -8,7 +8,7 @@ import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import { type ResumeCheckSource, storeResumeCheck } from '../observer/resume-check-source'
 import { restoreRun, scheduleResumeChecks } from '../observer/schedule-resume-checks'
-import { scenePaceOf } from '../pace/track-scene-pace'
+import { replayPace, scenePaceOf } from '../pace/track-scene-pace'
 import {
   type BackgroundFinishOptions,
   browserFinishTargets,
@@ -147,6 +147,9 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
         platform,
         name: tabChannelName(options.userId, projectId),
         resumeCheck: () => resumeCheckOf(projectId),
+        // The time left of a run caught up on is the owner's pace, not the replay's.
+        onCaughtUp: (initial, entries) =>
+          replayPace(scenePaceOf(store(projectId)), initial, entries),
       })
     const shown = link?.store ?? created
     stores.set(projectId, shown)

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AgentStoreError } from '../errors/agent-errors'
+import { selectTimeLeft } from '../pace/track-scene-pace'
 import { createAgentRunRegistry } from '../registry/create-agent-run-registry'
+import { selectProgress } from '../state/select-progress'
 import { toRunSnapshot } from '../store/run-snapshot'
 import {
   CREDENTIALS,
@@ -96,6 +98,26 @@ describe('one run, every tab', () => {
     expect(shown(late)).toEqual(shown(a))
     expect(toRunSnapshot(late.store.getState())).toEqual(toRunSnapshot(a.store.getState()))
     expect(requests()['POST /api/agent']).toBe(1)
+  })
+
+  it('gives a tab that caught up the owner’s time left, not the replay’s', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    simulator.admin.setFaults({ stallAfterEvents: 16 })
+    a.store.start(runInput({ projectId: PROJECT })).catch(() => {})
+    const completed = (tab: ReturnType<typeof openTab>) =>
+      selectProgress(tab.store.getState()).completed
+    await waitFor(() => completed(a) >= 3 && selectTimeLeft(a.store)?.basis === 'pace')
+    const late = openTab(locks)
+    await waitFor(() => completed(late) === completed(a))
+    const now = Date.now()
+    const owner = selectTimeLeft(a.store, now)
+    const caughtUp = selectTimeLeft(late.store, now)
+    expect(caughtUp?.basis).toBe('pace')
+    expect(owner?.remainingMs).toBeGreaterThan(0)
+    // Replayed at once, the log would say the scenes took no time at all.
+    expect(caughtUp?.remainingMs).toBeCloseTo(owner?.remainingMs as number, -1)
+    a.store.stop()
   })
 
   it('refuses to send from a mirror, and a mirror’s Stop stops the owner', async () => {

@@ -1,7 +1,7 @@
 import { AgentStoreError } from '../errors/agent-errors'
 import type { ResumeCheckSource } from '../observer/resume-check-source'
 import type { RunLogEntry } from '../state/run-action'
-import { isRunning } from '../state/run-state'
+import { type AgentRunState, isRunning } from '../state/run-state'
 import type { AgentRunStore } from '../store/create-agent-run-store'
 import { type AgentRunSnapshot, toRunSnapshot } from '../store/run-snapshot'
 import type { RunOutcome } from '../transport/run-outcome'
@@ -14,6 +14,8 @@ export interface TabLinkOptions {
   name: string
   /** Where this tab's check-resume answers come from. */
   resumeCheck: () => ResumeCheckSource
+  /** A new tab caught up: the state before the owner's request, and the owner's log since (with its times). */
+  onCaughtUp?: (initial: AgentRunState, entries: RunLogEntry[]) => void
   /**
    * How long a mirror waits, once the owner's lock is free while its run still looks live,
    * for the run's last actions before it counts the owner as gone. Default 500 ms.
@@ -157,7 +159,9 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
         remote = true
         inner.dispatch({ type: 'reset', projectId: inner.getState().projectId })
         if (message.base) inner.dispatch({ type: 'restored', snapshot: message.base })
+        const initial = inner.getState()
         for (const entry of message.entries) inner.dispatch(entry.action)
+        options.onCaughtUp?.(initial, message.entries)
         caughtUp = { from: message.from, sequence: message.entries.at(-1)?.sequence ?? 0 }
         follow()
         return
