@@ -20,7 +20,12 @@ import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-r
 import { type AgentRunFinish, callbacksListener } from '../store/run-callbacks'
 import type { RunStorage } from '../store/run-storage'
 import { linkTabs, type TabLink } from '../tabs/link-tabs'
-import { browserTabPlatform, type TabPlatform, tabChannelName } from '../tabs/tab-platform'
+import {
+  browserTabPlatform,
+  type TabPlatform,
+  tabChannelName,
+  userLockPrefix,
+} from '../tabs/tab-platform'
 import { SOURCE } from '../transport/call-listener'
 
 export interface AgentRunRegistryOptions
@@ -146,6 +151,7 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       linkTabs(created, {
         platform,
         name: tabChannelName(options.userId, projectId),
+        userPrefix: userLockPrefix(options.userId),
         resumeCheck: () => resumeCheckOf(projectId),
         // The time left of a run caught up on is the owner's pace, not the replay's.
         onCaughtUp: (initial, entries) =>

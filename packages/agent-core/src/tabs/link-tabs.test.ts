@@ -7,6 +7,7 @@ import { toRunSnapshot } from '../store/run-snapshot'
 import {
   CREDENTIALS,
   runInput,
+  runsSettled,
   startTestSimulator,
   type TestSimulator,
   waitFor,
@@ -33,7 +34,7 @@ afterEach(() => {
  * (in memory) and whose channels are Node's real `BroadcastChannel`. `crash()` closes the tab
  * the way a browser does: its locks go, its channel goes quiet, its stream breaks.
  */
-function openTab(locks: ReturnType<typeof createMemoryTabLocks>) {
+function openTab(locks: ReturnType<typeof createMemoryTabLocks>, project = PROJECT) {
   const tabLocks = locks.forTab()
   const channels: BroadcastChannel[] = []
   let crashed = false
@@ -58,7 +59,7 @@ function openTab(locks: ReturnType<typeof createMemoryTabLocks>) {
     userId: 'u1',
     crossTab: platform,
   })
-  const release = registry.hold(PROJECT)
+  const release = registry.hold(project)
   const close = () => {
     release()
     for (const channel of channels) channel.close()
@@ -66,7 +67,7 @@ function openTab(locks: ReturnType<typeof createMemoryTabLocks>) {
   cleanups.push(close)
   return {
     registry,
-    store: registry.store(PROJECT),
+    store: registry.store(project),
     crash() {
       crashed = true
       tabLocks.closeTab()
@@ -137,6 +138,25 @@ describe('one run, every tab', () => {
     expect(await running).toEqual({ reason: 'aborted' })
     await waitFor(() => b.store.getState().status === 'stopped')
     expect(a.store.getState().status).toBe('stopped')
+  })
+
+  it('refuses a run of another project while the user’s run streams in another tab, instead of meeting a 409', async () => {
+    const locks = createMemoryTabLocks()
+    const a = openTab(locks)
+    const other = openTab(locks, PROJECT + 1)
+    simulator.admin.setFaults({ stallAfterEvents: 6 })
+    const running = a.store.start(runInput({ projectId: PROJECT }))
+    await waitFor(() => a.store.getState().status === 'streaming')
+    await expect(other.store.start(runInput({ projectId: PROJECT + 1 }))).rejects.toMatchObject({
+      code: 'RUNNING_IN_ANOTHER_TAB',
+    })
+    expect(requests()['POST /api/agent']).toBe(1)
+    a.store.stop()
+    await running
+    await runsSettled(simulator)
+    expect(await other.store.start(runInput({ projectId: PROJECT + 1 }))).toMatchObject({
+      reason: 'done',
+    })
   })
 
   it('lets any tab start once the run has ended', async () => {

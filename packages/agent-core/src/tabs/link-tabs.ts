@@ -12,6 +12,12 @@ export interface TabLinkOptions {
   platform: TabPlatform
   /** The lock and channel name: one per user and project (`tabChannelName`). */
   name: string
+  /**
+   * What the lock names of the user's other projects begin with (`userLockPrefix`): the
+   * Agent API runs one run per user, so while one of them is held a command is refused here
+   * (`RUNNING_IN_ANOTHER_TAB`) instead of being sent to meet a `409 CONCURRENT_LIMIT`.
+   */
+  userPrefix?: string
   /** Where this tab's check-resume answers come from. */
   resumeCheck: () => ResumeCheckSource
   /** A new tab caught up: the state before the owner's request, and the owner's log since (with its times). */
@@ -50,10 +56,12 @@ const isAbort = (error: unknown) =>
   ((error as { name?: string }).name === 'AbortError' ||
     (error as { name?: string }).name === 'TimeoutError')
 
-const refusal = () =>
+const refusal = (otherProject = false) =>
   new AgentStoreError({
     code: 'RUNNING_IN_ANOTHER_TAB',
-    message: 'This project’s run is going on in another tab: follow it here, or stop it.',
+    message: otherProject
+      ? 'Another of your projects is running in another tab; one run at a time: wait for it or stop it there.'
+      : 'This project’s run is going on in another tab: follow it here, or stop it.',
   })
 
 /**
@@ -178,8 +186,8 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
     }
   }
 
-  function refuse(): never {
-    const error = refusal()
+  function refuse(otherProject = false): never {
+    const error = refusal(otherProject)
     inner.dispatch({ type: 'command_refused', error })
     throw error
   }
@@ -210,6 +218,7 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
             entered = true
             waiting = false
             if (remote) refuse()
+            if (await otherProjectRuns()) refuse(true)
             owning = true
             try {
               return await command(...args)
@@ -226,6 +235,14 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
         waiting = false
       }
     }
+  }
+
+  /** Whether a run of another of the user's projects streams in some tab now. */
+  async function otherProjectRuns() {
+    const prefix = options.userPrefix
+    if (!prefix || !platform.locks.query) return false
+    const { held = [] } = await platform.locks.query().catch(() => ({ held: [] }))
+    return held.some((lock) => lock.name !== name && lock.name?.startsWith(prefix))
   }
 
   function open() {

@@ -58,6 +58,9 @@ export function createMemoryTabLocks() {
             pump(name)
           })
         },
+        async query() {
+          return { held: [...holders.keys()].map((name) => ({ name })) }
+        },
         closeTab() {
           for (const [name, queue] of queues) {
             queues.set(

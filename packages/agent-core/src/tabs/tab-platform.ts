@@ -5,6 +5,8 @@ export interface TabLocks {
     options: { ifAvailable?: boolean; signal?: AbortSignal },
     callback: (lock: unknown) => Promise<Result> | Result,
   ): Promise<Result>
+  /** The locks held now, by name. */
+  query?(): Promise<{ held?: Array<{ name?: string }> }>
 }
 
 /** A channel to the other tabs of the page's origin (a `BroadcastChannel`), carrying text. */
@@ -38,4 +40,7 @@ export function browserTabPlatform(): TabPlatform | null {
 
 /** The lock and channel name of a user's project: one writer per (user, project). */
 export const tabChannelName = (userId: string | undefined, projectId: number) =>
-  `kvidai-agent-run:${userId ?? ''}:${projectId}`
+  `${userLockPrefix(userId)}${projectId}`
+
+/** What the lock names of all of a user's projects begin with. */
+export const userLockPrefix = (userId: string | undefined) => `kvidai-agent-run:${userId ?? ''}:`

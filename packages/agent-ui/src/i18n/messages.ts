@@ -168,7 +168,7 @@ export const errorMessages = {
     'The server sent an unexpected answer (status {status}). Try again in a moment.',
   'error.RUN_IN_FLIGHT': 'A run is already in progress.',
   'error.RUNNING_IN_ANOTHER_TAB':
-    'This video is being made in another tab. Follow it here, or stop it.',
+    'A run is going on in another tab, and only one runs at a time. Follow it there, or stop it.',
   'error.NO_JOB': 'There is nothing to resume.',
   'error.validation': 'Check {field}: {detail}',
   'error.stream': 'The agent stopped with an error: {detail}',

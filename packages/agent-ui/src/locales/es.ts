@@ -127,7 +127,7 @@ export const es: Catalog = {
     'El servidor envió una respuesta inesperada (estado {status}). Inténtalo de nuevo en un momento.',
   'error.RUN_IN_FLIGHT': 'Ya hay una ejecución en curso.',
   'error.RUNNING_IN_ANOTHER_TAB':
-    'Este video se está haciendo en otra pestaña. Síguelo aquí o detenlo.',
+    'Hay una ejecución en curso en otra pestaña y solo puede haber una a la vez. Síguela allí o detenla.',
   'error.NO_JOB': 'No hay nada que reanudar.',
   'error.validation': 'Revisa {field}: {detail}',
   'error.stream': 'El agente se detuvo con un error: {detail}',

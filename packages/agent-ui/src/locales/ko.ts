@@ -100,7 +100,7 @@ export const ko: Catalog = {
     '서버에서 예상치 못한 응답을 보냈습니다(상태 {status}). 잠시 후 다시 시도하세요.',
   'error.RUN_IN_FLIGHT': '이미 진행 중인 실행이 있습니다.',
   'error.RUNNING_IN_ANOTHER_TAB':
-    '다른 탭에서 이 영상을 만들고 있습니다. 여기서 진행 상황을 보거나 중지할 수 있습니다.',
+    '다른 탭에서 실행이 진행 중이며 한 번에 하나만 실행할 수 있습니다. 그 탭에서 확인하거나 중지하세요.',
   'error.NO_JOB': '이어서 만들 작업이 없습니다.',
   'error.validation': '{field}을(를) 확인하세요: {detail}',
   'error.stream': '에이전트가 오류로 중단되었습니다: {detail}',
