@@ -34,6 +34,7 @@ export { createScenePace, scenePaceOf, selectTimeLeft } from './pace/track-scene
 export type { BackgroundFinishKind } from './page/background-finish-texts'
 export type {
   BackgroundFinish,
+  BackgroundFinishDocument,
   BackgroundFinishOptions,
   BackgroundFinishTargets,
 } from './page/watch-background-finish'
