@@ -168,26 +168,70 @@ describe('one run, every tab (Chromium)', () => {
     expect(after[RESUME]).toBe(0)
   })
 
-  it('badges the title of a hidden tab whose run finishes, and restores it when seen', async () => {
+  it('badges the title of a hidden tab whose run finishes and shows a notification when the site may; restores the title when seen', async () => {
     const a = await openTab()
     const title = await a.title()
+    // This headless Chromium answers `denied` even after `grantPermissions`, so the recorder
+    // stands for a site the user has allowed.
+    await recordNotifications(a, 'granted')
     await runAgent(a, 'Make an explainer about volcanoes in 3 scenes.')
-    // Headless pages are always visible: tell the page it is hidden, as a switched-away tab is.
-    await a.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', {
-        configurable: true,
-        get: () => 'hidden',
-      })
-      document.dispatchEvent(new Event('visibilitychange'))
-    })
+    await hide(a, true)
     await a.waitForFunction((original) => document.title === `✓ Video ready — ${original}`, title)
-    await a.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', {
-        configurable: true,
-        get: () => 'visible',
-      })
-      document.dispatchEvent(new Event('visibilitychange'))
+    expect(await notifications(a)).toEqual({
+      shown: [{ title: '✓ Video ready', body: title }],
+      asked: 0,
     })
+    await hide(a, false)
     expect(await a.title()).toBe(title)
   })
+
+  it('shows no notification where the site may not, and never asks', async () => {
+    const a = await openTab()
+    await recordNotifications(a)
+    expect(await a.evaluate(() => Notification.permission)).not.toBe('granted')
+    const title = await a.title()
+    await runAgent(a, 'Make an explainer about volcanoes in 3 scenes.')
+    await hide(a, true)
+    await a.waitForFunction((original) => document.title === `✓ Video ready — ${original}`, title)
+    expect(await notifications(a)).toEqual({ shown: [], asked: 0 })
+  })
 })
+
+/**
+ * Records the notifications the page shows and its permission requests, with the browser's
+ * own permission state unless one is given.
+ */
+async function recordNotifications(page: Page, permission?: NotificationPermission) {
+  await page.evaluate((given) => {
+    const real = window.Notification
+    const record = { shown: [] as Array<{ title: string; body?: string }>, asked: 0 }
+    Object.assign(window, { notificationRecord: record })
+    class Recorded {
+      static get permission() {
+        return given ?? real.permission
+      }
+      static requestPermission() {
+        record.asked++
+        return Promise.resolve(real.permission)
+      }
+      constructor(title: string, options?: { body?: string }) {
+        record.shown.push({ title, body: options?.body })
+      }
+    }
+    Object.defineProperty(window, 'Notification', { configurable: true, value: Recorded })
+  }, permission)
+}
+
+const notifications = (page: Page) =>
+  page.evaluate(() => (window as unknown as { notificationRecord: unknown }).notificationRecord)
+
+/** Headless pages are always visible: tell the page it is hidden (or seen), as a switched-away tab is. */
+async function hide(page: Page, hidden: boolean) {
+  await page.evaluate(
+    (state) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+      document.dispatchEvent(new Event('visibilitychange'))
+    },
+    hidden ? 'hidden' : 'visible',
+  )
+}

@@ -95,5 +95,11 @@ export function browserFinishTargets(): BackgroundFinishTargets {
     document?: BackgroundFinishDocument
     Notification?: BackgroundFinishTargets['notification']
   }
-  return { document: scope.document ?? null, notification: scope.Notification }
+  return {
+    document: scope.document ?? null,
+    // Looked up at each ending: an app may install or wrap it later.
+    get notification() {
+      return scope.Notification
+    },
+  }
 }
