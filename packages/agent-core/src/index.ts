@@ -28,6 +28,19 @@ export type { ResumeCheckSource } from './observer/resume-check-source'
 export { storeResumeCheck } from './observer/resume-check-source'
 export type { AgentRunCommands, RunCommands } from './observer/run-commands'
 export { runCommands } from './observer/run-commands'
+export type { TimeLeft } from './pace/estimate-time-left'
+export type { ScenePace } from './pace/track-scene-pace'
+export { createScenePace, scenePaceOf, selectTimeLeft } from './pace/track-scene-pace'
+export type { BackgroundFinishKind } from './page/background-finish-texts'
+export type {
+  BackgroundFinish,
+  BackgroundFinishDocument,
+  BackgroundFinishOptions,
+  BackgroundFinishTargets,
+} from './page/watch-background-finish'
+export { watchBackgroundFinish } from './page/watch-background-finish'
+export type { PageReturnTargets } from './page/watch-page-return'
+export { watchPageReturn } from './page/watch-page-return'
 export type { RunPersister, RunPersisterOptions } from './persist/create-run-persister'
 export { createRunPersister } from './persist/create-run-persister'
 export * from './protocol/index'
@@ -85,6 +98,10 @@ export { fromRunSnapshot, isRunSnapshot, toRunSnapshot } from './store/run-snaps
 export type { RunStorage } from './store/run-storage'
 export type { ListableStorage } from './store/storage-keys'
 export { clearAgentStorage, storageKeyFor } from './store/storage-keys'
+export type { TabLink, TabLinkOptions } from './tabs/link-tabs'
+export { linkTabs } from './tabs/link-tabs'
+export type { TabChannel, TabLocks, TabPlatform } from './tabs/tab-platform'
+export { browserTabPlatform, tabChannelName } from './tabs/tab-platform'
 export type { RunOutcome, RunOutcomeReason } from './transport/run-outcome'
 export type {
   AgentEventStream,

@@ -17,6 +17,7 @@ export type { CreditShortage, UseCreditShortageOptions } from './use-credit-shor
 export { useCreditShortage } from './use-credit-shortage'
 export type { ResumeCheck } from './use-resume-check'
 export { useResumeCheck } from './use-resume-check'
+export { useRunInAnotherTab } from './use-run-in-another-tab'
 export {
   useComposition,
   useRunProgress,

@@ -43,6 +43,8 @@ export function queryResumeCheck(queryClient: QueryClient, registry: AgentRunReg
           // A check already on its way answers every caller: never a second request.
           { cancelRefetch: false },
         ),
+      // Another tab's answer: held as this one's, so the tabs share one request.
+      answer: (job) => queryClient.setQueryData(query.queryKey, job),
     }
   }
 }

@@ -34,6 +34,7 @@ describe('RunStatus', () => {
           fetch={fetch}
           projectId={1}
           storage={null}
+          crossTab={false}
           locale={locale}
         >
           <KvidMessagesProvider catalogs={{ es }}>
@@ -63,7 +64,7 @@ describe('RunStatus', () => {
 })
 
 describe('RunStatus figures', () => {
-  it('shows the plan’s time estimate while rendering, and the tokens used when done', async () => {
+  it('shows the time left from the plan’s estimate while rendering', async () => {
     simulator.admin.setFaults({ stallAfterEvents: 11 })
     renderWithAgent(
       <>
@@ -73,8 +74,25 @@ describe('RunStatus figures', () => {
       simulator,
     )
     await userEvent.click(screen.getByRole('button', { name: 'Start' }))
-    const estimate = await screen.findByText(/^About \d+ min to render$/)
+    const estimate = await screen.findByText(/^About \d+ min left$/)
     expect(estimate.hasAttribute('data-kvid-run-estimate')).toBe(true)
+    expect(estimate.getAttribute('data-state')).toBe('plan')
+  })
+
+  it('follows the pace of finished scenes, and never says less than under a minute', async () => {
+    simulator.admin.setFaults({ stallAfterEvents: 20 })
+    const { container } = renderWithAgent(
+      <>
+        <StartButton message="Make a 30-second explainer about the moon in 8 scenes." />
+        <RunStatus />
+      </>,
+      simulator,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }))
+    // Scenes of 10 ms: once the first wave is through, the pace says far less than a minute.
+    const estimate = await screen.findByText('Under a minute left')
+    expect(estimate.getAttribute('data-state')).toBe('pace')
+    await expectAccessible(container)
   })
 
   it('shows the tokens a finished run used', async () => {

@@ -1,9 +1,13 @@
-import { useAgentSelector, useStallAfterMs } from '@kvidai/agent-react'
+import { useAgentSelector, useRunInAnotherTab, useStallAfterMs } from '@kvidai/agent-react'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { doneMessage } from './i18n/done-message'
+import { formatDuration } from './i18n/format-duration'
 import { creditUnitMessages, statusMessages } from './i18n/messages'
 import { useMessages } from './i18n/use-messages'
 import { StalledNotice } from './stalled-notice'
+import { useTimeLeft } from './use-time-left'
+
+const roundToMinute = (milliseconds: number) => Math.round(milliseconds / 60_000) * 60_000
 
 /** Its own English and the credit amount, declared once so translations stay stable. */
 const messages = { ...statusMessages, ...creditUnitMessages }
@@ -33,7 +37,8 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
   const status = useAgentSelector((state) => state.status, { projectId })
   const stalled = useAgentSelector((state) => state.stalled, { projectId })
   const result = useAgentSelector((state) => state.result, { projectId })
-  const minutes = useAgentSelector((state) => state.plan?.estimatedMinutes, { projectId })
+  const timeLeft = useTimeLeft(projectId)
+  const elsewhere = useRunInAnotherTab({ projectId })
   const cost = result?.cost
   const tokens = result?.tokenUsage
   // The stream's reader (and a restored snapshot's) made these numbers: trusted here.
@@ -43,12 +48,19 @@ export const RunStatus = forwardRef<HTMLDivElement, RunStatusProps>(function Run
       <p role="status" data-kvid-run-status-text="">
         {translate(`status.${status}`)}
       </p>
+      {elsewhere && <p data-kvid-run-elsewhere="">{translate('status.elsewhere')}</p>}
       <div aria-live="polite" data-kvid-run-stalled="" data-state={stalled ? 'stalled' : 'live'}>
         {stalled && <StalledNotice projectId={projectId} stallAfterMs={stallAfterMs} />}
       </div>
       {result && <p data-kvid-run-message="">{doneMessage(translate, result)}</p>}
-      {status === 'streaming' && minutes !== undefined && minutes > 0 && (
-        <p data-kvid-run-estimate="">{translate('status.estimate', { minutes })}</p>
+      {timeLeft && (
+        <p data-kvid-run-estimate="" data-state={timeLeft.basis}>
+          {timeLeft.remainingMs < 60_000
+            ? translate('status.underAMinute')
+            : translate('status.timeLeft', {
+                duration: formatDuration(translate.locale, roundToMinute(timeLeft.remainingMs)),
+              })}
+        </p>
       )}
       {tokens && (
         <p data-kvid-run-tokens="">

@@ -50,6 +50,7 @@ function renderStream(events: RecordedEvent[], children = <Panels />) {
       fetch={fetch}
       projectId={1}
       storage={null}
+      crossTab={false}
     >
       <StartOnClick />
       {children}

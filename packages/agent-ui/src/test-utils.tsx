@@ -27,7 +27,16 @@ export function withAgent(
   const fetch = proxyFetch(simulator)
   return function Wrapper({ children }) {
     return (
-      <KvidAgentProvider baseUrl={BASE_URL} fetch={fetch} projectId={1} storage={null} {...props}>
+      // crossTab off: test files run side by side on one origin, each with its own simulator;
+      // they are not tabs of one app.
+      <KvidAgentProvider
+        baseUrl={BASE_URL}
+        fetch={fetch}
+        projectId={1}
+        storage={null}
+        crossTab={false}
+        {...props}
+      >
         <KvidMessagesProvider catalogs={catalogs}>{children}</KvidMessagesProvider>
       </KvidAgentProvider>
     )

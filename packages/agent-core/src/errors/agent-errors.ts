@@ -125,7 +125,11 @@ export class AgentStreamError extends AgentError {
   }
 }
 
-export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'NO_JOB' | 'NO_RUN'
+/**
+ * `RUN_IN_FLIGHT`: this store's request streams. `RUNNING_IN_ANOTHER_TAB`: another tab of the
+ * same user and project runs it. `NO_JOB`, `NO_RUN`: nothing to resume, start again.
+ */
+export type AgentStoreErrorCode = 'RUN_IN_FLIGHT' | 'RUNNING_IN_ANOTHER_TAB' | 'NO_JOB' | 'NO_RUN'
 
 /** A store action that cannot run now; nothing was sent. */
 export class AgentStoreError extends AgentError<{

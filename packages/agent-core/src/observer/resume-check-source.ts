@@ -16,6 +16,11 @@ export interface ResumeCheckSource {
    * something shows the answer; else on its next use.
    */
   stale(refetch: boolean): void
+  /**
+   * An answer another tab fetched, to hold as this one's (so tabs share one request). A
+   * source without a cache leaves it out.
+   */
+  answer?(job: ResumableJob | null): void
 }
 
 /** Asks the server through the store each time: no cache, nothing to mark stale. */

@@ -8,13 +8,29 @@ import { devWarning } from '../errors/dev-warning'
 import { type CallbackErrorHandler, reportCallbackError } from '../errors/report-callback-error'
 import { type ResumeCheckSource, storeResumeCheck } from '../observer/resume-check-source'
 import { restoreRun, scheduleResumeChecks } from '../observer/schedule-resume-checks'
+import { replayPace, scenePaceOf } from '../pace/track-scene-pace'
+import {
+  type BackgroundFinishOptions,
+  browserFinishTargets,
+  watchBackgroundFinish,
+} from '../page/watch-background-finish'
+import { browserPageTargets, watchPageReturn } from '../page/watch-page-return'
 import { browserStorage } from '../store/browser-storage'
 import { type AgentRunStore, createAgentRunStore } from '../store/create-agent-run-store'
 import { type AgentRunFinish, callbacksListener } from '../store/run-callbacks'
 import type { RunStorage } from '../store/run-storage'
+import { linkTabs, type TabLink } from '../tabs/link-tabs'
+import {
+  browserTabPlatform,
+  type TabPlatform,
+  tabChannelName,
+  userLockPrefix,
+} from '../tabs/tab-platform'
 import { SOURCE } from '../transport/call-listener'
 
-export interface AgentRunRegistryOptions extends AgentClientOptions {
+export interface AgentRunRegistryOptions
+  extends AgentClientOptions,
+    Omit<BackgroundFinishOptions, 'locale'> {
   /** Sent with resume and retry requests, and with runs that do not name one. */
   locale?: Locale
   /**
@@ -33,6 +49,13 @@ export interface AgentRunRegistryOptions extends AgentClientOptions {
    * time. The React provider answers from its query cache.
    */
   resumeCheck?: (projectId: number, store: AgentRunStore) => ResumeCheckSource
+  /**
+   * One run per project across the browser's tabs (Web Locks and `BroadcastChannel`): the
+   * tab that sends owns the run, the others mirror it live and never send a paid request of
+   * their own. Default true where the browser has both; false turns it off; a `TabPlatform`
+   * replaces the browser's (tests).
+   */
+  crossTab?: boolean | TabPlatform
   /** Every project's events, for telemetry. */
   onEvent?: (event: AgentEvent | UnknownAgentEvent, context: { projectId: number }) => void
   /** Every project's request endings, for telemetry. */
@@ -69,7 +92,11 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   const id = `kvidai-${++registries}`
   let options = initialOptions
   let client = createAgentClient(options)
+  /** The stores as the app sees them (linked to other tabs where that is on). */
   const stores = new Map<number, AgentRunStore>()
+  /** The same stores unlinked: a stop here is this tab's alone. */
+  const ownStores = new Map<number, AgentRunStore>()
+  const links = new Map<number, TabLink>()
   const holders = new Map<number, number>()
   const restored = new Map<number, Promise<void>>()
   let storage: RunStorage | null | undefined
@@ -113,7 +140,31 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       onCallbackError: (error, callback) =>
         reportCallbackError(SOURCE, callback, error, options.onCallbackError),
     })
-    stores.set(projectId, created)
+    const platform =
+      options.crossTab === false
+        ? null
+        : typeof options.crossTab === 'object'
+          ? options.crossTab
+          : browserTabPlatform()
+    const link =
+      platform &&
+      linkTabs(created, {
+        platform,
+        name: tabChannelName(options.userId, projectId),
+        userPrefix: userLockPrefix(options.userId),
+        resumeCheck: () => resumeCheckOf(projectId),
+        // The time left of a run caught up on is the owner's pace, not the replay's.
+        onCaughtUp: (initial, entries) =>
+          replayPace(scenePaceOf(store(projectId)), initial, entries),
+      })
+    const shown = link?.store ?? created
+    stores.set(projectId, shown)
+    ownStores.set(projectId, created)
+    if (link) {
+      links.set(projectId, link)
+      // Joined from the start, so a page that only reads the state (no hold) mirrors too.
+      link.open()
+    }
     created.subscribeActions(
       callbacksListener(
         () => ({
@@ -124,7 +175,11 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       ),
     )
     scheduleResumeChecks(created, () => resumeCheckOf(projectId))
-    return created
+    watchPageReturn(created, () => resumeCheckOf(projectId), browserPageTargets())
+    watchBackgroundFinish(created, () => options, browserFinishTargets())
+    // From the first action on, so a time left read later has seen the whole run.
+    scenePaceOf(shown)
+    return shown
   }
 
   return {
@@ -165,17 +220,26 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
      * and a long video's job stays resumable.
      */
     hold(projectId: number) {
-      holders.set(projectId, (holders.get(projectId) ?? 0) + 1)
+      const held = (holders.get(projectId) ?? 0) + 1
+      holders.set(projectId, held)
+      if (held === 1) {
+        store(projectId)
+        links.get(projectId)?.open()
+      }
       return () => {
         const left = (holders.get(projectId) ?? 1) - 1
         holders.set(projectId, left)
-        if (left === 0 && options.stopWhenReleased !== false) stores.get(projectId)?.stop()
+        if (left > 0) return
+        if (options.stopWhenReleased !== false) ownStores.get(projectId)?.stop()
+        links.get(projectId)?.close()
       }
     },
-    /** Stops every project's run. */
+    /** Stops every project's run that this tab sends (a run another tab owns goes on). */
     stopAll() {
-      for (const each of stores.values()) each.stop()
+      for (const each of ownStores.values()) each.stop()
     },
+    /** Whether the project's run is another tab's, mirrored here. */
+    isMirroring: (projectId: number) => links.get(projectId)?.isMirroring() ?? false,
     /**
      * Brings back the project's saved snapshot, once, and checks it against the server
      * (`restoreRun`), through the project's `resumeCheck`.

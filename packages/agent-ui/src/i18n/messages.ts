@@ -88,8 +88,10 @@ export const stopMessages = {
 /** English: the run status, and the messages the agent's done event names by key (re-translated when the locale changes). */
 export const statusMessages = {
   'status.stalled': 'No news from the agent for {duration} — still waiting.',
-  'status.estimate': 'About {minutes} min to render',
+  'status.timeLeft': 'About {duration} left',
+  'status.underAMinute': 'Under a minute left',
   'status.tokens': '{input} input and {output} output tokens',
+  'status.elsewhere': 'Running in another tab — follow it here; Stop stops it there too.',
   'status.idle': 'Ready',
   'status.submitting': 'Sending…',
   'status.streaming': 'Working…',
@@ -165,6 +167,8 @@ export const errorMessages = {
   'error.BAD_RESPONSE':
     'The server sent an unexpected answer (status {status}). Try again in a moment.',
   'error.RUN_IN_FLIGHT': 'A run is already in progress.',
+  'error.RUNNING_IN_ANOTHER_TAB':
+    'A run is going on in another tab, and only one runs at a time. Follow it there, or stop it.',
   'error.NO_JOB': 'There is nothing to resume.',
   'error.validation': 'Check {field}: {detail}',
   'error.stream': 'The agent stopped with an error: {detail}',

@@ -78,8 +78,11 @@ export const es: Catalog = {
   'status.stalled': 'El agente no da noticias desde hace {duration} — seguimos esperando.',
   'boundary.message': 'No se pudo mostrar este panel.',
   'boundary.reset': 'Restablecer',
-  'status.estimate': 'Unos {minutes} min de renderizado',
+  'status.timeLeft': 'Quedan unos {duration}',
+  'status.underAMinute': 'Queda menos de un minuto',
   'status.tokens': '{input} tokens de entrada y {output} de salida',
+  'status.elsewhere':
+    'Se está ejecutando en otra pestaña: síguelo aquí; Detener también la detiene allí.',
   'status.idle': 'Listo',
   'status.submitting': 'Enviando…',
   'status.streaming': 'Trabajando…',
@@ -123,6 +126,8 @@ export const es: Catalog = {
   'error.BAD_RESPONSE':
     'El servidor envió una respuesta inesperada (estado {status}). Inténtalo de nuevo en un momento.',
   'error.RUN_IN_FLIGHT': 'Ya hay una ejecución en curso.',
+  'error.RUNNING_IN_ANOTHER_TAB':
+    'Hay una ejecución en curso en otra pestaña y solo puede haber una a la vez. Síguela allí o detenla.',
   'error.NO_JOB': 'No hay nada que reanudar.',
   'error.validation': 'Revisa {field}: {detail}',
   'error.stream': 'El agente se detuvo con un error: {detail}',

@@ -56,8 +56,11 @@ export const ko: Catalog = {
   'status.stalled': '에이전트 응답이 {duration} 동안 없습니다 — 계속 기다리는 중입니다.',
   'boundary.message': '이 패널을 표시할 수 없습니다.',
   'boundary.reset': '다시 표시',
-  'status.estimate': '렌더링 예상 약 {minutes}분',
+  'status.timeLeft': '약 {duration} 남음',
+  'status.underAMinute': '1분 이내 남음',
   'status.tokens': '입력 토큰 {input}개, 출력 토큰 {output}개',
+  'status.elsewhere':
+    '다른 탭에서 실행 중입니다 — 여기서 진행 상황을 볼 수 있고, 중지하면 그 탭에서도 멈춥니다.',
   'status.idle': '준비됨',
   'status.submitting': '보내는 중…',
   'status.streaming': '작업 중…',
@@ -96,6 +99,8 @@ export const ko: Catalog = {
   'error.BAD_RESPONSE':
     '서버에서 예상치 못한 응답을 보냈습니다(상태 {status}). 잠시 후 다시 시도하세요.',
   'error.RUN_IN_FLIGHT': '이미 진행 중인 실행이 있습니다.',
+  'error.RUNNING_IN_ANOTHER_TAB':
+    '다른 탭에서 실행이 진행 중이며 한 번에 하나만 실행할 수 있습니다. 그 탭에서 확인하거나 중지하세요.',
   'error.NO_JOB': '이어서 만들 작업이 없습니다.',
   'error.validation': '{field}을(를) 확인하세요: {detail}',
   'error.stream': '에이전트가 오류로 중단되었습니다: {detail}',

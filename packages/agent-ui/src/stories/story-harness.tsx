@@ -65,6 +65,8 @@ export function StoryHarness({
       fetch={fetch}
       projectId={1}
       storage={storage}
+      // Each story has its own simulator in its page: stories are not tabs of one app.
+      crossTab={false}
       locale={locale}
       stallAfterMs={stallAfterMs}
     >

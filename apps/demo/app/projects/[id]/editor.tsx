@@ -38,7 +38,10 @@ async function demo(action: string, body: object = {}) {
 export function Editor({ projectId, demoMode }: { projectId: number; demoMode: boolean }) {
   const [locale, setLocale] = useState<Locale>('en')
   return (
-    <KvidAgentProvider baseUrl="/api/kvid" projectId={projectId} locale={locale}>
+    // Open the project in two tabs: one runs, the other mirrors it live (crossTab, on by
+    // default). A run that ends while its tab is hidden badges the tab's title, and shows a
+    // notification if this site already may (the SDK never asks).
+    <KvidAgentProvider baseUrl="/api/kvid" projectId={projectId} locale={locale} titleBadge notify>
       <KvidMessagesProvider catalogs={CATALOGS}>
         <main className="demo" data-kvid-theme="light">
           <header className="demo-header">
