@@ -58,7 +58,7 @@ export function KvidAgentProvider(props: KvidAgentProviderProps) {
     registry.setOptions({ ...options, resumeCheck: queryResumeCheck(queryClient, registry) })
   })
   // Whatever stopOnUnmount says, nothing streams on after its provider is gone.
-  useEffect(() => () => registry.stopAll(), [registry])
+  useEffect(() => registry.connect(), [registry])
   // The same default the stream uses, so components can say how long it has been quiet.
   const stallAfterMs = props.stallAfterMs ?? DEFAULT_STALL_AFTER_MS
   const value = useMemo<AgentContextValue>(

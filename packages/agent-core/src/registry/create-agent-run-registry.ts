@@ -77,6 +77,13 @@ const CLIENT_OPTIONS = [
 
 let registries = 0
 
+/** What a released registry's page watcher asks with: nothing. */
+const QUIET_CHECK: ResumeCheckSource = {
+  fetch: async () => null,
+  cached: () => undefined,
+  stale() {},
+}
+
 /**
  * The run stores of one app (one provider): a store per project, made on first use, with
  * the client, storage and telemetry they share; holds (a run stops when nothing shows it
@@ -99,6 +106,9 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
   const links = new Map<number, TabLink>()
   const holders = new Map<number, number>()
   const restored = new Map<number, Promise<void>>()
+  /** Bindings using the registry now (`connect`), and whether the last has let go. */
+  let connections = 0
+  let released = false
   let storage: RunStorage | null | undefined
 
   /** The storage, resolved once and only when a store first reads or writes it. */
@@ -175,8 +185,14 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
       ),
     )
     scheduleResumeChecks(created, () => resumeCheckOf(projectId))
-    watchPageReturn(created, () => resumeCheckOf(projectId), browserPageTargets())
-    watchBackgroundFinish(created, () => options, browserFinishTargets())
+    // The page's own events reach every registry made on it: one whose binding has gone
+    // (`connect`) asks nothing and badges nothing.
+    watchPageReturn(
+      created,
+      () => (released ? QUIET_CHECK : resumeCheckOf(projectId)),
+      browserPageTargets(),
+    )
+    watchBackgroundFinish(created, () => (released ? {} : options), browserFinishTargets())
     // From the first action on, so a time left read later has seen the whole run.
     scenePaceOf(shown)
     return shown
@@ -237,6 +253,22 @@ export function createAgentRunRegistry(initialOptions: AgentRunRegistryOptions) 
     /** Stops every project's run that this tab sends (a run another tab owns goes on). */
     stopAll() {
       for (const each of ownStores.values()) each.stop()
+    },
+    /**
+     * Marks the registry as in use by a mounted binding (the React provider), until the
+     * returned function: then, once nothing uses it, its runs stop and its page watchers go
+     * quiet (a registry that was never connected watches from the start). Connect again to
+     * wake it.
+     */
+    connect() {
+      connections++
+      released = false
+      return () => {
+        connections--
+        if (connections > 0) return
+        released = true
+        for (const each of ownStores.values()) each.stop()
+      }
     },
     /** Whether the project's run is another tab's, mirrored here. */
     isMirroring: (projectId: number) => links.get(projectId)?.isMirroring() ?? false,
