@@ -8,7 +8,7 @@ interface RunsTabProps {
   onSelect(projectId: number): void
 }
 
-/** Every project's run in the provider: status, scenes, credits, warnings, stall. */
+/** Every project's run in the provider: which tab sends it, status, scenes, credits, warnings, stall. */
 export function RunsTab({ registry, projects, onSelect }: RunsTabProps) {
   if (projects.length === 0) {
     return <p data-part="muted">No runs yet: nothing in this provider has used a project.</p>
@@ -19,6 +19,7 @@ export function RunsTab({ registry, projects, onSelect }: RunsTabProps) {
       <thead>
         <tr>
           <th scope="col">Project</th>
+          <th scope="col">Tab</th>
           <th scope="col">Status</th>
           <th scope="col">Scenes done</th>
           <th scope="col">Credits reserved</th>
@@ -59,6 +60,7 @@ function RunRow({
           {projectId}
         </button>
       </th>
+      <td data-part="owner">{registry.isMirroring(projectId) ? 'another tab' : 'this tab'}</td>
       <td>{state.status}</td>
       <td>{scenesDone(state)}</td>
       <td>{creditsReserved(state) ?? '—'}</td>
