@@ -39,10 +39,11 @@ async function runAgent(page: Page, message: string) {
   await page.getByRole('button', { name: 'Run agent' }).click()
 }
 
+/** Waits until at least `count` scene cards show `state` (a busy page may skip a count). */
 async function sceneCount(page: Page, state: string, count: number, timeout = 30_000) {
   await page.waitForFunction(
     ([wanted, expected]) =>
-      document.querySelectorAll(`[data-kvid-scene][data-state="${wanted}"]`).length === expected,
+      document.querySelectorAll(`[data-kvid-scene][data-state="${wanted}"]`).length >= expected,
     [state, count] as const,
     { timeout },
   )
@@ -124,6 +125,8 @@ describe('one run, every tab (Chromium)', () => {
     const a = await openTab()
     const b = await openTab()
     const c = await openTab()
+    // The stream goes quiet after two finished scenes, so tab A closes mid-run.
+    await api('faults', { stallAfterEvents: 11 })
     await runAgent(a, 'Make an explainer about volcanoes in 8 scenes.')
     await sceneCount(b, 'complete', 2)
     const checksBefore = (await requests())[CHECK]

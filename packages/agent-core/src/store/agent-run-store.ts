@@ -69,7 +69,10 @@ export interface AgentRunStore
   discardSnapshot(): void
   toSnapshot(): AgentRunSnapshot
   fromSnapshot(snapshot: AgentRunSnapshot): void
-  /** Loads the snapshot from `storage`; resolves whether there was one. */
+  /**
+   * Loads the snapshot from `storage`; resolves whether it was restored. A state that changed
+   * while storage was read (a run started here or mirrored from another tab) is kept instead.
+   */
   restore(): Promise<boolean>
   /**
    * Changes options from now on: a new client, locale or callbacks apply to the next

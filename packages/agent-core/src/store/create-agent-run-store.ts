@@ -224,8 +224,11 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       dispatch({ type: 'restored', snapshot })
     },
     async restore() {
+      const before = getState()
       const snapshot = await persister.restore()
-      if (!snapshot || inFlight) return false
+      // A state that changed while storage was read (a run started, or mirrored from another
+      // tab) is newer than anything saved: the snapshot does not replace it.
+      if (!snapshot || inFlight || getState() !== before) return false
       dispatch({ type: 'restored', snapshot })
       return true
     },

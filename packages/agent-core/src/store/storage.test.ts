@@ -89,3 +89,36 @@ describe('snapshots in a shared browser', () => {
     expect([...storage.data.keys()]).toEqual(['app-settings'])
   })
 })
+
+describe('a restore that meets a newer state', () => {
+  it('keeps a state that changed while storage was read (a run started, or mirrored from another tab)', async () => {
+    const memory = createMemoryStorage()
+    const saved = createAgentRunStore({
+      client: testClient(simulator.url),
+      projectId: 7,
+      storage: memory,
+    })
+    saved.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
+    saved.dispatch({ type: 'request_ended', outcome: { reason: 'interrupted', cause: 'ended' } })
+    await settle()
+    let release: () => void = () => {}
+    const slow = {
+      ...memory,
+      getItem: async (key: string) => {
+        await new Promise<void>((resolve) => (release = resolve))
+        return memory.getItem(key)
+      },
+    }
+    const store = createAgentRunStore({
+      client: testClient(simulator.url),
+      projectId: 7,
+      storage: slow,
+    })
+    const restoring = store.restore()
+    await settle()
+    store.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
+    release()
+    expect(await restoring).toBe(false)
+    expect(store.getState().status).toBe('submitting')
+  })
+})

@@ -206,27 +206,33 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
         inner.dispatch({ type: 'command_refused', error })
         throw error
       }
-      // A mirror that is just looking whether the run ended holds the lock for a moment: wait
-      // that out. A run of another tab keeps it far longer, and the command is refused.
       let entered = false
+      const send = async () => {
+        entered = true
+        waiting = false
+        if (remote) refuse()
+        if (await otherProjectRuns()) refuse(true)
+        owning = true
+        try {
+          return await command(...args)
+        } finally {
+          owning = false
+          if (closeWhenIdle) close()
+        }
+      }
       waiting = true
       try {
+        // A free lock is taken at once, however busy the page is: no time limit can refuse it.
+        const now = await platform.locks.request(name, { ifAvailable: true }, (lock) =>
+          lock ? send().then((outcome) => ({ outcome })) : null,
+        )
+        if (now) return now.outcome
+        // A mirror that is just looking whether the run ended holds the lock for a moment:
+        // wait that out. A run of another tab keeps it far longer, and the command is refused.
         return await platform.locks.request(
           name,
           { signal: AbortSignal.timeout(LOCK_WAIT_MS) },
-          async () => {
-            entered = true
-            waiting = false
-            if (remote) refuse()
-            if (await otherProjectRuns()) refuse(true)
-            owning = true
-            try {
-              return await command(...args)
-            } finally {
-              owning = false
-              if (closeWhenIdle) close()
-            }
-          },
+          send,
         )
       } catch (error) {
         if (!entered && isAbort(error)) refuse()
