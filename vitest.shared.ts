@@ -1,4 +1,6 @@
+import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
+import { chromiumLaunchOptions } from './chromium.ts'
 
 /**
  * Workspace packages export their TypeScript source under this condition, so tests and
@@ -9,4 +11,16 @@ export const SOURCE_CONDITION = '@kvidai/source'
 export const sourceResolve = {
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+}
+
+/** Vitest's browser mode in headless Chromium, with the workspace's launch options (`chromium.ts`). */
+export function chromiumBrowser() {
+  return {
+    enabled: true,
+    headless: true,
+    // No screenshot files next to the sources; the failure message and DOM say enough.
+    screenshotFailures: false,
+    provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+    instances: [{ browser: 'chromium' as const }],
+  }
 }

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
-import { playwright } from '@vitest/browser-playwright'
 import { configDefaults, defineConfig } from 'vitest/config'
-import { chromiumLaunchOptions } from '../../chromium.ts'
-import { sourceResolve } from '../../vitest.shared.ts'
+import { chromiumBrowser, sourceResolve } from '../../vitest.shared.ts'
 
 /**
  * Three projects, as in agent-ui (`vitest run --project <name>`):
@@ -20,16 +18,6 @@ const browserOnly = 'src/**/*.browser.test.{ts,tsx}'
 const jsdomOnly = 'src/**/*.jsdom.test.{ts,tsx}'
 
 const storybookConfigDir = fileURLToPath(new URL('../../.storybook', import.meta.url))
-
-function chromiumBrowser() {
-  return {
-    enabled: true,
-    headless: true,
-    screenshotFailures: false,
-    provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-    instances: [{ browser: 'chromium' as const }],
-  }
-}
 
 export default defineConfig({
   ...sourceResolve,

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
-import { playwright } from '@vitest/browser-playwright'
 import { configDefaults, defineConfig } from 'vitest/config'
-import { chromiumLaunchOptions } from '../../chromium.ts'
-import { sourceResolve } from '../../vitest.shared.ts'
+import { chromiumBrowser, sourceResolve } from '../../vitest.shared.ts'
 import { emulateColorScheme } from './browser-commands.ts'
 
 /**
@@ -27,19 +25,6 @@ const browserOnly = 'src/**/*.browser.test.{ts,tsx}'
 const jsdomOnly = 'src/**/*.jsdom.test.{ts,tsx}'
 
 const storybookConfigDir = fileURLToPath(new URL('../../.storybook', import.meta.url))
-
-/** Headless Chromium with the workspace's launch options (see `chromium.ts`). */
-function chromiumBrowser() {
-  return {
-    enabled: true,
-    headless: true,
-    // No screenshot files next to the sources; the failure message and DOM say enough.
-    screenshotFailures: false,
-    provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-    instances: [{ browser: 'chromium' as const }],
-    commands: { emulateColorScheme },
-  }
-}
 
 export default defineConfig({
   ...sourceResolve,
