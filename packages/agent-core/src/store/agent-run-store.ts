@@ -70,8 +70,9 @@ export interface AgentRunStore
   toSnapshot(): AgentRunSnapshot
   fromSnapshot(snapshot: AgentRunSnapshot): void
   /**
-   * Loads the snapshot from `storage`; resolves whether it was restored. A state that changed
-   * while storage was read (a run started here or mirrored from another tab) is kept instead.
+   * Loads the snapshot from `storage` into a store no action has changed yet; resolves
+   * whether it was restored. Once anything was dispatched (a run started here, or mirrored
+   * from another tab), before or while storage is read, that state is kept instead.
    */
   restore(): Promise<boolean>
   /**

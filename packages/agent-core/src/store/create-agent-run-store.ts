@@ -224,11 +224,12 @@ export function createAgentRunStore(initialOptions: AgentRunStoreOptions): Agent
       dispatch({ type: 'restored', snapshot })
     },
     async restore() {
-      const before = getState()
+      // Storage only fills a store nothing has written yet: any action (a run started here, a
+      // run mirrored or caught up from another tab), before or during the read, is newer
+      // than what was saved, and the snapshot must not replace it.
+      if (sequence !== 0) return false
       const snapshot = await persister.restore()
-      // A state that changed while storage was read (a run started, or mirrored from another
-      // tab) is newer than anything saved: the snapshot does not replace it.
-      if (!snapshot || inFlight || getState() !== before) return false
+      if (!snapshot || inFlight || sequence !== 0) return false
       dispatch({ type: 'restored', snapshot })
       return true
     },

@@ -121,4 +121,30 @@ describe('a restore that meets a newer state', () => {
     expect(await restoring).toBe(false)
     expect(store.getState().status).toBe('submitting')
   })
+
+  it('keeps a state mirrored before the restore began: an older snapshot never replaces it', async () => {
+    const memory = createMemoryStorage()
+    const saved = createAgentRunStore({
+      client: testClient(simulator.url),
+      projectId: 7,
+      storage: memory,
+    })
+    saved.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
+    saved.dispatch({ type: 'request_ended', outcome: { reason: 'interrupted', cause: 'ended' } })
+    await settle()
+    const mirror = createAgentRunStore({
+      client: testClient(simulator.url),
+      projectId: 7,
+      storage: memory,
+    })
+    // The owner tab's newer run reaches this one before its page asks storage.
+    mirror.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
+    mirror.dispatch({
+      type: 'plan_ready',
+      data: { jobId: 'job-newer', totalScenes: 8, estimatedMinutes: 2 },
+    })
+    const caughtUp = mirror.getState()
+    expect(await mirror.restore()).toBe(false)
+    expect(mirror.getState()).toBe(caughtUp)
+  })
 })
