@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { reduceRunAction } from '../state/reduce-run-action'
 import type { RunAction, RunLogEntry } from '../state/run-action'
 import { createInitialRunState } from '../state/run-state'
-import { observeCompletion, planEstimate, timeLeftAt } from './estimate-time-left'
+import { observeCompletion, planEstimate, readPace, timeLeftAt } from './estimate-time-left'
 import { createScenePace } from './track-scene-pace'
 
 describe('estimateTimeLeft', () => {
   it('has no basis without a plan estimate or a completed scene', () => {
     expect(planEstimate(0, 1000)).toBeNull()
     expect(timeLeftAt(null, 5000)).toBeNull()
-    expect(observeCompletion(null, { startedAt: 1000, at: 1000, completed: 0, left: 8 })).toBeNull()
+    const none = { at: 1000, sceneMs: 0, lanes: 3, runningSince: [], waiting: 8 }
+    expect(observeCompletion(null, none)).toBeNull()
   })
 
   it('counts the plan estimate down, and never below zero', () => {
@@ -18,25 +19,31 @@ describe('estimateTimeLeft', () => {
     expect(timeLeftAt(plan, 10 * 60_000)).toEqual({ remainingMs: 0, basis: 'plan' })
   })
 
-  it('reads the pace as completions over elapsed time, not the mean scene duration', () => {
-    // Three scenes ran side by side for 60 s each and all finished: 5 left at 3 per minute.
+  it('reads the pace from the lanes: a running scene keeps its lane, a waiting one takes the first free', () => {
+    // Scenes take 60 s, three at a time. At 100 s two run (since 55 s and 70 s), five wait:
+    // the lanes free 15, 30 and 0 s from now, and each of the five takes the first free one
+    // (at 0, 15, 30, 60 and 75 s): the last ends at 135 s.
+    const observation = { at: 100_000, sceneMs: 60_000, lanes: 3, waiting: 5 }
+    expect(readPace({ ...observation, runningSince: [55_000, 70_000] })).toBe(135_000)
+    // Nothing left, nothing to wait for.
+    expect(readPace({ ...observation, waiting: 0, runningSince: [] })).toBe(0)
+    // A scene past the mean is not done yet: it keeps a fifth of a scene.
+    expect(readPace({ ...observation, waiting: 0, runningSince: [0] })).toBe(12_000)
     const estimate = observeCompletion(planEstimate(30, 0), {
-      startedAt: 0,
-      at: 60_000,
-      completed: 3,
-      left: 5,
+      ...observation,
+      runningSince: [55_000, 70_000],
     })
-    expect(estimate).toEqual({ remainingMs: 100_000, at: 60_000, basis: 'pace' })
+    expect(estimate).toEqual({ remainingMs: 135_000, at: 100_000, basis: 'pace' })
   })
 
   it('blends a new reading with the previous estimate counted down, so it does not jump', () => {
-    const first = observeCompletion(null, { startedAt: 0, at: 10_000, completed: 1, left: 7 })
+    const lane = { sceneMs: 10_000, lanes: 1, runningSince: [] }
+    const first = observeCompletion(null, { ...lane, at: 10_000, waiting: 7 })
     expect(first?.remainingMs).toBe(70_000)
-    // A burst: two more finish at once, the raw reading halves; the estimate moves halfway.
-    const second = observeCompletion(first, { startedAt: 0, at: 12_000, completed: 3, left: 5 })
-    const raw = (5 * 12_000) / 3
+    // The next reading says much less; the estimate moves halfway to it.
+    const second = observeCompletion(first, { ...lane, at: 12_000, sceneMs: 4_000, waiting: 5 })
     const counted = 70_000 - 2_000
-    expect(second?.remainingMs).toBe((raw + counted) / 2)
+    expect(second?.remainingMs).toBe((20_000 + counted) / 2)
   })
 })
 
@@ -85,12 +92,13 @@ describe('createScenePace', () => {
       [61_000, { type: 'scene_complete', data: { sceneId: 's2' } }],
     ]
     const third = replay(wave)
-    // Three scenes in 60 s since the first started, five left: 100 s.
+    // Scenes took 30, 45 and 60 s: 45 s each. s3 has 15 s left and s4 30 s; three wait, and
+    // take the lanes that free at 0, 15 and 30 s from now: the last ends at 75 s.
     expect(third.pace.timeLeft(third.state, 61_000)).toEqual({
-      remainingMs: 100_000,
+      remainingMs: 75_000,
       basis: 'pace',
     })
-    expect(third.pace.timeLeft(third.state, 71_000)?.remainingMs).toBe(90_000)
+    expect(third.pace.timeLeft(third.state, 71_000)?.remainingMs).toBe(65_000)
     const ended = replay([
       ...wave,
       [62_000, { type: 'request_ended', outcome: { reason: 'aborted' } }],

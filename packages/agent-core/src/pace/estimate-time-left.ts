@@ -34,30 +34,55 @@ export function planEstimate(estimatedMinutes: number, at: number): TimeLeftEsti
 }
 
 export interface SceneObservation {
-  /** When the request's first scene started. */
-  startedAt: number
   /** Now: a scene just completed. */
   at: number
-  /** Scenes this request completed so far. */
-  completed: number
-  /** Scenes still to render (neither complete nor failed). */
-  left: number
+  /** How long a scene takes here: the mean, from each completed scene's start to its end. */
+  sceneMs: number
+  /** How many scenes render side by side: the most seen running at once. */
+  lanes: number
+  /** When each scene still running started. */
+  runningSince: number[]
+  /** Scenes not started yet. */
+  waiting: number
+}
+
+/** A scene already past the mean is not done: it is given this share of a scene more. */
+const OVERDUE_SHARE = 0.2
+
+/**
+ * The time until the scenes left are done, if each takes the observed mean and they share
+ * the lanes the way the server's queue does: each running scene keeps its lane for the rest
+ * of its time, and each waiting scene takes the lane that frees first.
+ */
+export function readPace({ at, sceneMs, lanes, runningSince, waiting }: SceneObservation): number {
+  const free = runningSince.map((since) =>
+    Math.max(sceneMs - (at - since), sceneMs * OVERDUE_SHARE),
+  )
+  while (free.length < lanes) free.push(0)
+  for (let scene = 0; scene < waiting; scene++) {
+    let first = 0
+    for (let lane = 1; lane < free.length; lane++) {
+      if ((free[lane] as number) < (free[first] as number)) first = lane
+    }
+    free[first] = (free[first] as number) + sceneMs
+  }
+  return free.length > 0 ? Math.max(...free) : 0
 }
 
 /**
- * The estimate after a scene completes. The pace is completions over the time since the
- * first scene started (scenes run in parallel, so the mean scene duration would be several
- * times too slow); the scenes left at that pace are the reading. The first reading replaces a
- * plan's estimate; later ones are blended with the previous estimate (`PACE_SMOOTHING`).
+ * The estimate after a scene completes. Scenes render in parallel lanes, so neither the mean
+ * scene duration times the scenes left (several times too slow) nor completions over elapsed
+ * time (too slow while the first wave is still the only one seen) reads the pace: the lanes'
+ * schedule does (`readPace`). The first reading replaces a plan's estimate; later ones are
+ * blended with the previous estimate counted down (`PACE_SMOOTHING`).
  */
 export function observeCompletion(
   previous: TimeLeftEstimate | null,
   observation: SceneObservation,
 ): TimeLeftEstimate | null {
-  const { startedAt, at, completed, left } = observation
-  const elapsed = at - startedAt
-  if (completed <= 0 || elapsed <= 0) return previous
-  const reading = (left * elapsed) / completed
+  const { at, sceneMs } = observation
+  if (!(sceneMs > 0)) return previous
+  const reading = readPace(observation)
   if (!previous || previous.basis === 'plan') return { remainingMs: reading, at, basis: 'pace' }
   const counted = Math.max(0, previous.remainingMs - (at - previous.at))
   return {

@@ -28,42 +28,58 @@ export interface ScenePace {
 
 export function createScenePace(): ScenePace {
   let estimate: TimeLeftEstimate | null = null
-  let startedAt: number | null = null
+  /** When each scene running now started, by id. */
+  let running = new Map<string, number>()
   let completed = 0
+  let renderedMs = 0
   let widest = 0
+
+  function clear(next: TimeLeftEstimate | null) {
+    estimate = next
+    running = new Map()
+    completed = 0
+    renderedMs = 0
+    widest = 0
+  }
 
   return {
     listener({ action, at }, state) {
       switch (action.type) {
         case 'request_sent':
-          estimate = action.plan ? planEstimate(action.plan.estimatedMinutes, at) : null
-          startedAt = null
-          completed = 0
-          widest = 0
+          clear(action.plan ? planEstimate(action.plan.estimatedMinutes, at) : null)
           return
         case 'plan_ready':
           if (estimate?.basis !== 'pace') estimate = planEstimate(action.data.estimatedMinutes, at)
           return
         case 'scene_start':
-          startedAt ??= at
-          widest = Math.max(widest, selectProgress(state).running)
+          running.set(action.data.sceneId, at)
+          widest = Math.max(widest, running.size, selectProgress(state).running)
+          return
+        case 'scene_failed':
+          running.delete(action.data.sceneId)
           return
         case 'scene_complete': {
-          if (startedAt === null) return
+          const since = running.get(action.data.sceneId)
+          if (since === undefined) return
+          running.delete(action.data.sceneId)
           completed++
-          // Until the first wave of parallel scenes is through, the pace reads far too slow.
+          renderedMs += at - since
+          // Until the first wave of parallel scenes is through, one scene's time is all there is.
           if (completed < widest) return
           const progress = selectProgress(state)
-          const left = Math.max(0, progress.total - progress.completed - progress.failed)
-          estimate = observeCompletion(estimate, { startedAt, at, completed, left })
+          const waiting = progress.total - progress.completed - progress.failed - running.size
+          estimate = observeCompletion(estimate, {
+            at,
+            sceneMs: renderedMs / completed,
+            lanes: widest,
+            runningSince: [...running.values()],
+            waiting: Math.max(0, waiting),
+          })
           return
         }
         case 'reset':
         case 'restored':
-          estimate = null
-          startedAt = null
-          completed = 0
-          widest = 0
+          clear(null)
       }
     },
     timeLeft(state, now = Date.now()) {
