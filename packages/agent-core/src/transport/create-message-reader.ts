@@ -105,11 +105,24 @@ export function createMessageReader(options: {
     }
   }
 
+  /** Until the first line break: whether the bytes so far end with a carriage return. */
+  let endsWithCarriageReturn = false
+
+  /** Learns the line break from each new chunk alone, so a long first line is read once. */
+  function learnLineBreak(chunk: Uint8Array) {
+    if (chunk.byteLength === 0) return
+    if (endsWithCarriageReturn) {
+      // Nothing else came before it: the carriage return was the first line break.
+      lineBreak = chunk[0] === LINE_FEED ? LINE_FEED : CARRIAGE_RETURN
+      return
+    }
+    lineBreak = lineBreakOf(chunk)
+    endsWithCarriageReturn = chunk[chunk.byteLength - 1] === CARRIAGE_RETURN
+  }
+
   return {
     push(chunk: Uint8Array) {
-      lineBreak ??= lineBreakOf(
-        pending.length === 0 ? chunk : join([...pending, chunk], pendingBytes + chunk.byteLength),
-      )
+      if (lineBreak === undefined) learnLineBreak(chunk)
       const end = lineBreak === undefined ? -1 : chunk.lastIndexOf(lineBreak)
       if (end !== -1) {
         const head = chunk.subarray(0, end + 1)
