@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
+import type { BrowserConfigOptions } from 'vitest/node'
 import { chromiumLaunchOptions } from './chromium.ts'
 
 /**
@@ -13,9 +14,13 @@ export const sourceResolve = {
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 }
 
-/** Vitest's browser mode in headless Chromium, with the workspace's launch options (`chromium.ts`). */
-export function chromiumBrowser() {
+/**
+ * Vitest's browser mode in headless Chromium, with the workspace's launch options
+ * (`chromium.ts`) and the package's own browser commands, if any.
+ */
+export function chromiumBrowser(commands: BrowserConfigOptions['commands'] = {}) {
   return {
+    commands,
     enabled: true,
     headless: true,
     // No screenshot files next to the sources; the failure message and DOM say enough.

@@ -62,7 +62,7 @@ export default defineConfig({
           include: [testFiles],
           exclude: [...configDefaults.exclude, jsdomOnly],
           setupFiles: ['./vitest.setup.ts'],
-          browser: chromiumBrowser(),
+          browser: chromiumBrowser({ emulateColorScheme }),
         },
       },
       {
