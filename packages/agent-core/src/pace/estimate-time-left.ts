@@ -60,13 +60,10 @@ export function readPace({ at, sceneMs, lanes, runningSince, waiting }: SceneObs
   )
   while (free.length < lanes) free.push(0)
   for (let scene = 0; scene < waiting; scene++) {
-    let first = 0
-    for (let lane = 1; lane < free.length; lane++) {
-      if ((free[lane] as number) < (free[first] as number)) first = lane
-    }
-    free[first] = (free[first] as number) + sceneMs
+    free.sort((first, second) => first - second)
+    free[0] = (free[0] ?? 0) + sceneMs
   }
-  return free.length > 0 ? Math.max(...free) : 0
+  return Math.max(0, ...free)
 }
 
 /**

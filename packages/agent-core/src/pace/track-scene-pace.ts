@@ -53,7 +53,7 @@ export function createScenePace(): ScenePace {
           return
         case 'scene_start':
           running.set(action.data.sceneId, at)
-          widest = Math.max(widest, running.size, selectProgress(state).running)
+          widest = Math.max(widest, running.size)
           return
         case 'scene_failed':
           running.delete(action.data.sceneId)
