@@ -91,7 +91,8 @@ describe('snapshots in a shared browser', () => {
 })
 
 describe('a restore that meets a newer state', () => {
-  it('keeps a state that changed while storage was read (a run started, or mirrored from another tab)', async () => {
+  /** A storage holding the snapshot of an interrupted run, and a store on it. */
+  async function savedRun() {
     const memory = createMemoryStorage()
     const saved = createAgentRunStore({
       client: testClient(simulator.url),
@@ -101,6 +102,11 @@ describe('a restore that meets a newer state', () => {
     saved.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
     saved.dispatch({ type: 'request_ended', outcome: { reason: 'interrupted', cause: 'ended' } })
     await settle()
+    return memory
+  }
+
+  it('keeps a state that changed while storage was read (a run started, or mirrored from another tab)', async () => {
+    const memory = await savedRun()
     let release: () => void = () => {}
     const slow = {
       ...memory,
@@ -123,19 +129,10 @@ describe('a restore that meets a newer state', () => {
   })
 
   it('keeps a state mirrored before the restore began: an older snapshot never replaces it', async () => {
-    const memory = createMemoryStorage()
-    const saved = createAgentRunStore({
-      client: testClient(simulator.url),
-      projectId: 7,
-      storage: memory,
-    })
-    saved.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
-    saved.dispatch({ type: 'request_ended', outcome: { reason: 'interrupted', cause: 'ended' } })
-    await settle()
     const mirror = createAgentRunStore({
       client: testClient(simulator.url),
       projectId: 7,
-      storage: memory,
+      storage: await savedRun(),
     })
     // The owner tab's newer run reaches this one before its page asks storage.
     mirror.dispatch({ type: 'request_sent', request: { kind: 'run' }, projectId: 7 })
