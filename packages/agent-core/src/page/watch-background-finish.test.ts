@@ -34,13 +34,13 @@ function setHidden(hidden: boolean) {
 
 /** A `Notification` with the given permission, recording what it was asked to show. */
 function stubNotification(permission: NotificationPermission) {
-  const shown: Array<{ title: string; body?: string; tag?: string }> = []
+  const shown: Array<{ title: string; body?: string }> = []
   const requestPermission = vi.fn()
   class FakeNotification {
     static permission = permission
     static requestPermission = requestPermission
-    constructor(title: string, options?: { body?: string; tag?: string }) {
-      shown.push({ title, body: options?.body, tag: options?.tag })
+    constructor(title: string, options?: { body?: string }) {
+      shown.push({ title, body: options?.body })
     }
   }
   vi.stubGlobal('Notification', FakeNotification)
@@ -79,8 +79,7 @@ describe('a run that finishes in the background', () => {
     const registry = registryWith({ notify: true })
     setHidden(true)
     await registry.store(1).start(runInput({ projectId: 1 }))
-    // Tagged by project, so the same news from several tabs shows once.
-    expect(granted.shown).toEqual([{ title: '✓ Video ready', body: 'Editor', tag: 'kvidai-run-1' }])
+    expect(granted.shown).toEqual([{ title: '✓ Video ready', body: 'Editor' }])
 
     const unasked = stubNotification('default')
     await registry.store(1).start(runInput({ projectId: 1 }))

@@ -35,10 +35,7 @@ export type BackgroundFinishDocument = Pick<
 export interface BackgroundFinishTargets {
   document?: BackgroundFinishDocument | null
   /** Where `Notification` is looked up (default: the global scope). */
-  notification?: {
-    permission: string
-    new (title: string, options?: { body?: string; tag?: string }): unknown
-  }
+  notification?: { permission: string; new (title: string, options?: { body?: string }): unknown }
 }
 
 /**
@@ -83,10 +80,7 @@ export function watchBackgroundFinish(
       badge = { original, shown }
     }
     const Notify = targets.notification
-    // One tag per project: the same news from several open tabs shows as one notification.
-    const tag = `kvidai-run-${state.projectId ?? ''}`
-    if (current.notify && Notify?.permission === 'granted')
-      new Notify(text, { body: original, tag })
+    if (current.notify && Notify?.permission === 'granted') new Notify(text, { body: original })
     current.onBackgroundFinish?.({ projectId: state.projectId, kind, text })
   })
   return () => {

@@ -101,28 +101,6 @@ describe('one run, every tab', () => {
     expect(requests()['POST /api/agent']).toBe(1)
   })
 
-  it('catches a tab opened just after the run ended up from the tab that ran it, not from storage', async () => {
-    const locks = createMemoryTabLocks()
-    const a = openTab(locks)
-    expect(await a.store.start(runInput({ projectId: PROJECT }))).toMatchObject({ reason: 'done' })
-    // No storage here (storage: null): only the tab that ran it can tell the late one.
-    const late = openTab(locks)
-    await waitFor(() => late.store.getState().status === 'done')
-    expect(shown(late)).toEqual(shown(a))
-    // Another tab's request makes the old log no one's news: a tab opened now hears the new one.
-    const b = openTab(locks)
-    await waitFor(() => b.store.getState().status === 'done')
-    simulator.admin.setFaults({ stallAfterEvents: 4 })
-    b.store.start(runInput({ projectId: PROJECT })).catch(() => {})
-    await waitFor(() => a.store.getState().status === 'streaming')
-    const later = openTab(locks)
-    await waitFor(() => later.store.getState().status === 'streaming')
-    expect(later.store.getState().jobId).toBe(b.store.getState().jobId)
-    b.store.stop()
-    await waitFor(() => later.store.getState().status === 'stopped')
-    expect(requests()['POST /api/agent']).toBe(2)
-  })
-
   it('gives a tab that caught up the owner’s time left, not the replay’s', async () => {
     const locks = createMemoryTabLocks()
     const a = openTab(locks)

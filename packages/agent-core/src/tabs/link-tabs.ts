@@ -69,8 +69,7 @@ const refusal = (otherProject = false) =>
  * retry holds a Web Lock named for the user and project while its request streams, and
  * broadcasts each action of the run's log; the other tabs dispatch them into their own store
  * (so their state is the same reduction of the same log). A tab that opens late asks, and the
- * owner answers with the state before its request and the request's log so far (or whole,
- * once it ended, until another request or a reset). When the
+ * owner answers with the state before its request and the request's log so far. When the
  * owner goes away mid-run (its lock is released without the run's end), one mirror — the
  * first to get the lock — ends the run as interrupted, asks check-resume once and tells the
  * others the answer. Nothing paid is ever sent by a mirror.
@@ -96,18 +95,13 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
   const post = (message: TabMessage) => channel?.postMessage(encodeTabMessage(message))
 
   inner.subscribeActions((entry, state) => {
-    const { type } = entry.action
     if (owning) {
-      if (type === 'request_sent') {
+      if (entry.action.type === 'request_sent') {
         base = toRunSnapshot(previous)
         since = []
       }
       since.push(entry)
       post({ kind: 'entry', from: tabId, entry })
-    } else if (type === 'request_sent' || type === 'reset') {
-      // Another tab's request, or a fresh start here: this tab's last log is no one's news.
-      base = null
-      since = []
     }
     previous = state
   })
@@ -164,9 +158,7 @@ export function linkTabs(inner: AgentRunStore, options: TabLinkOptions): TabLink
         return
       }
       case 'hello':
-        // The tab that sent the latest request answers, also once it has ended: a tab that
-        // opens just after the end must not depend on storage another tab may still be writing.
-        if (owning || since.length > 0) {
+        if (owning) {
           post({ kind: 'catch-up', from: tabId, to: message.from, base, entries: since })
         }
         return
