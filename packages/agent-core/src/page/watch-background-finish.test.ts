@@ -1,22 +1,11 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAgentRunRegistry } from '../registry/create-agent-run-registry'
-import {
-  CREDENTIALS,
-  runInput,
-  SHORT_EDIT,
-  startTestSimulator,
-  type TestSimulator,
-} from '../test-utils'
+import { CREDENTIALS, runInput, SHORT_EDIT, setupTestSimulator } from '../test-utils'
 import type { BackgroundFinish } from './watch-background-finish'
 
-let simulator: TestSimulator
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
+const handle = setupTestSimulator()
 beforeEach(() => {
-  simulator.admin.reset()
   document.title = 'Editor'
 })
 afterEach(() => {
@@ -48,7 +37,12 @@ function stubNotification(permission: NotificationPermission) {
 }
 
 const registryWith = (options: Partial<Parameters<typeof createAgentRunRegistry>[0]>) =>
-  createAgentRunRegistry({ baseUrl: simulator.url, ...CREDENTIALS, storage: null, ...options })
+  createAgentRunRegistry({
+    baseUrl: handle.simulator.url,
+    ...CREDENTIALS,
+    storage: null,
+    ...options,
+  })
 
 describe('a run that finishes in the background', () => {
   it('badges the title while hidden, tells the callback, and restores the title when seen', async () => {
@@ -99,7 +93,7 @@ describe('a run that finishes in the background', () => {
     setHidden(false)
     await seen.store(1).start(runInput({ projectId: 1 }))
     setHidden(true)
-    simulator.admin.setFaults({ stallAfterEvents: 4 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 4 })
     const stopped = seen.store(1).start(runInput({ projectId: 1 }))
     await vi.waitFor(() => expect(seen.store(1).getState().status).toBe('streaming'))
     seen.store(1).stop()
@@ -112,7 +106,7 @@ describe('a run that finishes in the background', () => {
     const heard: BackgroundFinish[] = []
     const registry = registryWith({ titleBadge: true, onBackgroundFinish: (f) => heard.push(f) })
     setHidden(true)
-    simulator.admin.setFaults({ cutAfterEvents: 6 })
+    handle.simulator.admin.setFaults({ cutAfterEvents: 6 })
     await registry.store(1).start(runInput({ projectId: 1 }))
     expect(heard.map((finish) => finish.kind)).toEqual(['needs-attention'])
     expect(document.title).toBe('⚠ Video needs attention — Editor')

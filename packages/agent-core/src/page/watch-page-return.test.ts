@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { storeResumeCheck } from '../observer/resume-check-source'
 import { createAgentRunStore } from '../store/create-agent-run-store'
-import {
-  PROJECT_ID,
-  postCount,
-  runInput,
-  startTestSimulator,
-  type TestSimulator,
-  testClient,
-} from '../test-utils'
+import { PROJECT_ID, postCount, runInput, setupTestSimulator, testClient } from '../test-utils'
 import { watchPageReturn } from './watch-page-return'
 
-let simulator: TestSimulator
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
-beforeEach(() => simulator.admin.reset())
+const handle = setupTestSimulator()
 
 /** A page made of event targets: `online` on the window, visibility on the document. */
 function fakePage() {
@@ -33,7 +21,10 @@ function fakePage() {
 
 /** A store and a source counting the fresh check-resume answers it asked for. */
 function setup() {
-  const store = createAgentRunStore({ client: testClient(simulator.url), projectId: PROJECT_ID })
+  const store = createAgentRunStore({
+    client: testClient(handle.simulator.url),
+    projectId: PROJECT_ID,
+  })
   const fetched: boolean[] = []
   const answers: Array<Promise<unknown>> = []
   const source = () => {
@@ -56,13 +47,13 @@ describe('watchPageReturn', () => {
     const { store, fetched, answers, source } = setup()
     const page = fakePage()
     const stop = watchPageReturn(store, source, page)
-    simulator.admin.setFaults({ cutAfterEvents: 6 })
+    handle.simulator.admin.setFaults({ cutAfterEvents: 6 })
     expect(await store.start(runInput())).toMatchObject({ reason: 'interrupted' })
     page.window.dispatchEvent(new Event('online'))
     expect(fetched).toEqual([true])
     const job = await answers[0]
     expect(job).toMatchObject({ jobId: store.getState().jobId })
-    expect(postCount(simulator)).toBe(1)
+    expect(postCount(handle.simulator)).toBe(1)
     stop()
     page.window.dispatchEvent(new Event('online'))
     expect(fetched).toEqual([true])
@@ -72,12 +63,12 @@ describe('watchPageReturn', () => {
     const interrupted = setup()
     const page = fakePage()
     watchPageReturn(interrupted.store, interrupted.source, page)
-    simulator.admin.setFaults({ cutAfterEvents: 6 })
+    handle.simulator.admin.setFaults({ cutAfterEvents: 6 })
     await interrupted.store.start(runInput())
     page.show()
     expect(interrupted.fetched).toEqual([true])
 
-    simulator.admin.reset()
+    handle.simulator.admin.reset()
     const finished = setup()
     const other = fakePage()
     watchPageReturn(finished.store, finished.source, other)

@@ -7,8 +7,7 @@ import {
   PROJECT_ID,
   postCount,
   runInput,
-  startTestSimulator,
-  type TestSimulator,
+  setupTestSimulator,
   testClient,
 } from '../test-utils'
 import type { RunLogEntry } from './run-action'
@@ -20,12 +19,7 @@ import { createInitialRunState } from './run-state'
  * log: folded from a fresh state it is the final state, also after a trip through JSON,
  * and every scene was generated once, by the one request whose stream completed it.
  */
-let simulator: TestSimulator
-
-beforeAll(async () => {
-  simulator = await startTestSimulator()
-})
-afterAll(() => simulator.close())
+const handle = setupTestSimulator()
 
 /** The scenes each request's stream completed, request by request. */
 function completedPerRequest(log: RunLogEntry[]): string[][] {
@@ -40,8 +34,11 @@ function completedPerRequest(log: RunLogEntry[]): string[][] {
 it('short of credit twice, a failed scene and its retry: the whole log rebuilds the run', {
   timeout: 60_000,
 }, async () => {
-  simulator.admin.setUser(CREDENTIALS.email, { credits: 35 })
-  const store = createAgentRunStore({ client: testClient(simulator.url), projectId: PROJECT_ID })
+  handle.simulator.admin.setUser(CREDENTIALS.email, { credits: 35 })
+  const store = createAgentRunStore({
+    client: testClient(handle.simulator.url),
+    projectId: PROJECT_ID,
+  })
   const log = keepLog(store)
   const initial = createInitialRunState(PROJECT_ID)
 
@@ -49,20 +46,20 @@ it('short of credit twice, a failed scene and its retry: the whole log rebuilds 
   expect(store.getState().creditShortage).toMatchObject({ totalScenes: 8 })
   expectLogRebuilds(log, store.getState(), initial, 'short of credit')
 
-  simulator.admin.setUser(CREDENTIALS.email, { addCredits: 20 })
+  handle.simulator.admin.setUser(CREDENTIALS.email, { addCredits: 20 })
   expect(await store.resume()).toMatchObject({ reason: 'done', success: false })
   expect(store.getState().creditShortage).not.toBeNull()
   expectLogRebuilds(log, store.getState(), initial, 'short of credit again')
 
   // The last scene not generated yet fails on the next resume.
   const jobId = store.getState().jobId as string
-  const left = simulator.admin
+  const left = handle.simulator.admin
     .job(jobId)
     ?.scenes.flatMap((scene, index) => (scene.generations === 0 ? [index] : []))
   const failing = left?.at(-1) as number
   expect(left?.length).toBeGreaterThan(1)
-  simulator.admin.setUser(CREDENTIALS.email, { addCredits: 500 })
-  simulator.admin.setFaults({ failScenes: [failing] })
+  handle.simulator.admin.setUser(CREDENTIALS.email, { addCredits: 500 })
+  handle.simulator.admin.setFaults({ failScenes: [failing] })
   expect(await store.resume()).toMatchObject({ reason: 'done', success: false })
   const sceneId = `scene-${failing + 1}`
   expect(store.getState().scenes[sceneId]?.status).toBe('failed')
@@ -74,7 +71,7 @@ it('short of credit twice, a failed scene and its retry: the whole log rebuilds 
   expect(Object.values(state.scenes).every((scene) => scene.status === 'complete')).toBe(true)
   expectLogRebuilds(log, state, initial, 'the whole story')
 
-  expect(postCount(simulator)).toBe(4)
+  expect(postCount(handle.simulator)).toBe(4)
   const requests = log.filter((entry) => entry.action.type === 'request_sent')
   expect(requests.map((entry) => entry.action)).toMatchObject([
     { request: { kind: 'run' } },
@@ -87,7 +84,7 @@ it('short of credit twice, a failed scene and its retry: the whole log rebuilds 
   expect(completed.at(-1)).toEqual([sceneId])
   // Each scene completed in exactly one request's stream, and was generated exactly once.
   expect(completed.flat().sort()).toEqual(state.sceneOrder.slice().sort())
-  const job = simulator.admin.job(jobId)
+  const job = handle.simulator.admin.job(jobId)
   expect(job?.scenes.map((scene) => scene.generations)).toEqual(Array(8).fill(1))
   expect(job?.scenes[failing]?.attempts).toBe(2)
 })

@@ -4,26 +4,14 @@ import { selectTimeLeft } from '../pace/track-scene-pace'
 import { createAgentRunRegistry } from '../registry/create-agent-run-registry'
 import { selectProgress } from '../state/select-progress'
 import { toRunSnapshot } from '../store/run-snapshot'
-import {
-  CREDENTIALS,
-  runInput,
-  runsSettled,
-  startTestSimulator,
-  type TestSimulator,
-  waitFor,
-} from '../test-utils'
+import { CREDENTIALS, runInput, runsSettled, setupTestSimulator, waitFor } from '../test-utils'
 import { createMemoryTabLocks } from './memory-tab-locks'
 import type { TabChannel, TabPlatform } from './tab-platform'
 
-let simulator: TestSimulator
-beforeAll(async () => {
-  simulator = await startTestSimulator({ sceneMs: 40 })
-})
-afterAll(() => simulator.close())
-beforeEach(() => simulator.admin.reset())
+const handle = setupTestSimulator({ sceneMs: 40 })
 
 const PROJECT = 7
-const requests = () => simulator.admin.requests().byRoute
+const requests = () => handle.simulator.admin.requests().byRoute
 const cleanups: Array<() => void> = []
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
@@ -53,7 +41,7 @@ function openTab(locks: ReturnType<typeof createMemoryTabLocks>, project = PROJE
     },
   }
   const registry = createAgentRunRegistry({
-    baseUrl: simulator.url,
+    baseUrl: handle.simulator.url,
     ...CREDENTIALS,
     storage: null,
     userId: 'u1',
@@ -104,7 +92,7 @@ describe('one run, every tab', () => {
   it('gives a tab that caught up the owner’s time left, not the replay’s', async () => {
     const locks = createMemoryTabLocks()
     const a = openTab(locks)
-    simulator.admin.setFaults({ stallAfterEvents: 16 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 16 })
     a.store.start(runInput({ projectId: PROJECT })).catch(() => {})
     const completed = (tab: ReturnType<typeof openTab>) =>
       selectProgress(tab.store.getState()).completed
@@ -125,7 +113,7 @@ describe('one run, every tab', () => {
     const locks = createMemoryTabLocks()
     const a = openTab(locks)
     const b = openTab(locks)
-    simulator.admin.setFaults({ stallAfterEvents: 6 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 6 })
     const running = a.store.start(runInput({ projectId: PROJECT }))
     await waitFor(() => b.store.getState().status === 'streaming')
     expect(b.registry.isMirroring(PROJECT)).toBe(true)
@@ -144,7 +132,7 @@ describe('one run, every tab', () => {
     const locks = createMemoryTabLocks()
     const a = openTab(locks)
     const other = openTab(locks, PROJECT + 1)
-    simulator.admin.setFaults({ stallAfterEvents: 6 })
+    handle.simulator.admin.setFaults({ stallAfterEvents: 6 })
     const running = a.store.start(runInput({ projectId: PROJECT }))
     await waitFor(() => a.store.getState().status === 'streaming')
     await expect(other.store.start(runInput({ projectId: PROJECT + 1 }))).rejects.toMatchObject({
@@ -153,7 +141,7 @@ describe('one run, every tab', () => {
     expect(requests()['POST /api/agent']).toBe(1)
     a.store.stop()
     await running
-    await runsSettled(simulator)
+    await runsSettled(handle.simulator)
     expect(await other.store.start(runInput({ projectId: PROJECT + 1 }))).toMatchObject({
       reason: 'done',
     })
@@ -199,7 +187,7 @@ describe('one run, every tab', () => {
 
   it('runs each tab on its own with crossTab false', async () => {
     const alone = createAgentRunRegistry({
-      baseUrl: simulator.url,
+      baseUrl: handle.simulator.url,
       ...CREDENTIALS,
       storage: null,
       crossTab: false,
