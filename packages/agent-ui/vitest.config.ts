@@ -1,84 +1,18 @@
-import { fileURLToPath } from 'node:url'
-import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
-import { configDefaults, defineConfig } from 'vitest/config'
-import { chromiumBrowser, sourceResolve } from '../../vitest.shared.ts'
+import { defineConfig } from 'vitest/config'
+import { componentTestProjects } from '../../vitest.components.ts'
+import { sourceResolve } from '../../vitest.shared.ts'
 import { emulateColorScheme } from './browser-commands.ts'
 
-/**
- * Three projects (`vitest run --project <name>`):
- *
- * - `jsdom`: every `src/**\/*.test.{ts,tsx}` in jsdom — fast, and where unit tests belong.
- * - `chromium`: the same files again in real headless Chromium, so components are proven
- *   against real layout, focus and events. `@testing-library/user-event` works in both.
- * - `storybook`: every story in `src/**\/*.stories.tsx` (the glob is in `.storybook/main.ts`)
- *   rendered in Chromium with its play function and an axe check that fails on violations.
- *
- * A test that only makes sense in one place says so in its file name:
- * `*.browser.test.{ts,tsx}` runs only in `chromium`, `*.jsdom.test.{ts,tsx}` only in `jsdom`.
- *
- * The projects run one after another (`sequence.groupOrder`), so at most one Chromium is up
- * at a time: on a two-core CI machine two browsers beside the other packages' suites starve
- * their timing-sensitive tests.
- */
-const testFiles = 'src/**/*.test.{ts,tsx}'
-const browserOnly = 'src/**/*.browser.test.{ts,tsx}'
-const jsdomOnly = 'src/**/*.jsdom.test.{ts,tsx}'
-
-const storybookConfigDir = fileURLToPath(new URL('../../.storybook', import.meta.url))
-
+// jsdom, Chromium and Storybook projects: see `componentTestProjects`. agent-devtools'
+// stories (tagged `devtools`) run in that package's own suite.
 export default defineConfig({
   ...sourceResolve,
   test: {
     // Room for the setup's 10 s waits (see vitest.setup.ts) on a busy machine.
     testTimeout: 30_000,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'jsdom',
-          sequence: { groupOrder: 0 },
-          environment: 'jsdom',
-          include: [testFiles],
-          exclude: [...configDefaults.exclude, browserOnly],
-          setupFiles: ['./vitest.setup.ts'],
-        },
-      },
-      {
-        extends: true,
-        // Bundled before the first test, so a dependency found mid-run cannot reload the page.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            '@testing-library/react',
-            '@testing-library/user-event',
-          ],
-        },
-        test: {
-          name: 'chromium',
-          sequence: { groupOrder: 1 },
-          include: [testFiles],
-          exclude: [...configDefaults.exclude, jsdomOnly],
-          setupFiles: ['./vitest.setup.ts'],
-          browser: chromiumBrowser({ emulateColorScheme }),
-        },
-      },
-      {
-        extends: true,
-        // agent-devtools' stories (tagged `devtools`) run in that package's own suite.
-        plugins: [
-          storybookTest({ configDir: storybookConfigDir, tags: { exclude: ['devtools'] } }),
-        ],
-        test: {
-          name: 'storybook',
-          sequence: { groupOrder: 2 },
-          // Some stories play a whole run (500 scenes at most); a busy CI machine needs room.
-          testTimeout: 60_000,
-          browser: chromiumBrowser(),
-        },
-      },
-    ],
+    projects: componentTestProjects({
+      storyTags: { exclude: ['devtools'] },
+      commands: { emulateColorScheme },
+    }),
   },
 })
