@@ -10,14 +10,7 @@ let demo: Awaited<ReturnType<typeof startDemo>>
 let browser: Browser
 let context: BrowserContext
 
-async function api(action: string, body?: object) {
-  const response = await fetch(`${demo.url}/api/demo/${action}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  return response.json()
-}
+const api = (action: string, body?: object) => demo.api(action, body)
 
 const requests = async (): Promise<Record<string, number>> => {
   const counts = (await api('requests')).byRoute as Record<string, number>

@@ -63,6 +63,15 @@ export async function startDemo(env: Record<string, string> = {}) {
   return {
     url,
     output: () => output,
+    /** The demo's own test controls (`/api/demo/<action>`): a GET, or a POST with a body. */
+    async api(action: string, body?: object) {
+      const response = await fetch(`${url}/api/demo/${action}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+      return response.json()
+    },
     async stop() {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))

@@ -11,14 +11,7 @@ let demo: Awaited<ReturnType<typeof startDemo>>
 let browser: Browser
 let page: Page
 
-async function api(action: string, body?: object) {
-  const response = await fetch(`${demo.url}/api/demo/${action}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  return response.json()
-}
+const api = (action: string, body?: object) => demo.api(action, body)
 
 async function requests(): Promise<Record<string, number>> {
   return (await api('requests')).byRoute
