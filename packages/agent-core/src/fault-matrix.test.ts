@@ -80,6 +80,8 @@ describe('fault matrix', () => {
     timeout: 120_000,
   }, async () => {
     for (let cut = 1; cut < EVENTS; cut++) {
+      // The last round's resume may still be closing on the server: reset once it has.
+      await runsSettled(simulator)
       simulator.admin.reset()
       simulator.admin.setUser('demo@example.com', { credits: 100_000 })
       simulator.admin.setFaults({ cutAfterEvents: cut })
@@ -105,6 +107,8 @@ describe('fault matrix', () => {
     timeout: 120_000,
   }, async () => {
     for (let stall = 1; stall < EVENTS; stall++) {
+      // The last round's resume may still be closing on the server: reset once it has.
+      await runsSettled(simulator)
       simulator.admin.reset()
       simulator.admin.setUser('demo@example.com', { credits: 100_000 })
       simulator.admin.setFaults({ stallAfterEvents: stall })
@@ -134,6 +138,8 @@ describe('fault matrix', () => {
 
   it('each scene failing once, then retried on its own', { timeout: 120_000 }, async () => {
     for (let failing = 0; failing < SCENES; failing++) {
+      // The last round's resume may still be closing on the server: reset once it has.
+      await runsSettled(simulator)
       simulator.admin.reset()
       simulator.admin.setUser('demo@example.com', { credits: 100_000 })
       simulator.admin.setFaults({ failScenes: [failing] })
