@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type NodeSimulator, startSimulator } from './node/index'
 import { checkResume, names, post, readEvents, runBody, waitFor } from './test-support'
 
@@ -68,6 +68,27 @@ describe('scripted faults over the admin surface', () => {
     expect(result.ending).toBe('error')
     expect(result.events).toHaveLength(6)
     await waitFor(async () => (await checkResume(fetch, simulator.url)).body.data !== null)
+  })
+
+  it('a cut right after the first event still answers 200: the stream goes out chunked from its first byte', async () => {
+    await stage({ cutAfterEvents: 1 })
+    // A busy process, staged: every zero-delay timer waits 20 ms, longer than the cut's 5 ms.
+    // An HTTP server that reads ahead before writing the head (waiting on such a timer) then
+    // meets the cut first and answers a plain 500; one that sends chunked at once does not.
+    const realSetTimeout = globalThis.setTimeout
+    vi.stubGlobal('setTimeout', ((handler: () => void, delay?: number, ...rest: unknown[]) =>
+      realSetTimeout(handler, delay ? delay : 20, ...rest)) as typeof setTimeout)
+    let response: Response
+    try {
+      response = await post(fetch, simulator.url, '/api/agent', runBody())
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(response.status).toBe(200)
+    expect(response.headers.get('transfer-encoding')).toBe('chunked')
+    const result = await readEvents(response, () => {})
+    expect(result.ending).toBe('error')
+    expect(result.events).toHaveLength(1)
   })
 
   it('stallAfterEvents goes silent but keeps the connection open', async () => {

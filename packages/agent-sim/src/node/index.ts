@@ -14,6 +14,19 @@ export interface NodeSimulator extends Simulator {
   listen(port?: number, host?: string): Promise<{ url: string; port: number; host: string }>
 }
 
+/**
+ * An event stream goes out chunked from its first byte. Without it, @hono/node-server reads
+ * ahead a few chunks before it writes the head, and a connection cut staged right after the
+ * first event broke that read-ahead: the client got a plain HTTP 500 instead of a stream
+ * that breaks. On the wire nothing changes; an unended stream is sent chunked either way.
+ */
+function chunkedFromTheStart(response: Response): Response {
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) return response
+  const headers = new Headers(response.headers)
+  headers.set('transfer-encoding', 'chunked')
+  return new Response(response.body, { status: response.status, headers })
+}
+
 /** The simulator with an HTTP server and optional file persistence, for Node. */
 export function createSimulator(options: NodeSimulatorOptions = {}): NodeSimulator {
   const simulator = createWebSimulator(options)
@@ -25,7 +38,11 @@ export function createSimulator(options: NodeSimulatorOptions = {}): NodeSimulat
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const started = serve(
-          { fetch: (request) => simulator.fetch(request), port, hostname: host },
+          {
+            fetch: async (request) => chunkedFromTheStart(await simulator.fetch(request)),
+            port,
+            hostname: host,
+          },
           (info: AddressInfo) => {
             const shownHost = info.address.includes(':') ? `[${info.address}]` : info.address
             resolve({
