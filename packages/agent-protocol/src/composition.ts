@@ -1,3 +1,5 @@
+import { isObject } from './is-object'
+
 /**
  * The project's editor state, as the platform stores it: normalised, so tracks hold item
  * ids and items and assets are maps keyed by id. Frames are counted at `fps`.
@@ -77,10 +79,6 @@ function positive(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback
 }
 
-function isMap(value: unknown): value is Record<string, never> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
  * Fills in what a partial composition leaves out or gets wrong (30 fps, 1920×1080, empty
  * maps for items and assets) and keeps every other field as it was. The input is not
@@ -92,7 +90,7 @@ export function normalizeComposition(input: CompositionInput): Composition {
     fps: positive(input.fps, DEFAULT_FPS),
     compositionWidth: positive(input.compositionWidth, DEFAULT_WIDTH),
     compositionHeight: positive(input.compositionHeight, DEFAULT_HEIGHT),
-    items: isMap(input.items) ? input.items : {},
-    assets: isMap(input.assets) ? input.assets : {},
+    items: isObject(input.items) ? input.items : {},
+    assets: isObject(input.assets) ? input.assets : {},
   }
 }

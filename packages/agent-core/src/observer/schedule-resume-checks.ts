@@ -9,7 +9,8 @@ import type { ResumeCheckSource } from './resume-check-source'
  */
 export const RECHECK_DELAYS_MS = [1000, 2000] as const
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Resolves after `ms`. */
+export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Keeps a project's check-resume answer honest as its runs end: marks it stale as soon as a

@@ -186,7 +186,7 @@ export function readEventData<Type extends AgentEventType>(
 }
 
 /** The data as JSON: `{}` when there is none, undefined when it is not JSON. */
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   if (text === '') return {}
   try {
     return JSON.parse(text)

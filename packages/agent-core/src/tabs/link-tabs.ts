@@ -1,5 +1,6 @@
 import { AgentStoreError } from '../errors/agent-errors'
 import type { ResumeCheckSource } from '../observer/resume-check-source'
+import { wait } from '../observer/schedule-resume-checks'
 import type { RunLogEntry } from '../state/run-action'
 import { type AgentRunState, isRunning } from '../state/run-state'
 import type { AgentRunStore } from '../store/create-agent-run-store'
@@ -47,8 +48,6 @@ export interface TabLink {
 const GRACE_STEP_MS = 25
 /** How long a command waits for the lock held by a tab whose run this one has not heard of. */
 const LOCK_WAIT_MS = 1000
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const isAbort = (error: unknown) =>
   typeof error === 'object' &&

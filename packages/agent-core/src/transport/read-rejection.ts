@@ -1,5 +1,6 @@
 import { AGENT_REJECT_CODES, type AgentRejectCode, isObject } from '@kvidai/agent-protocol'
 import { AgentRequestError } from '../errors/agent-errors'
+import { parseJson } from '../protocol/parse-event'
 
 /** The most of a reject's body that is read: error bodies are small; a page may not be. */
 const REJECTION_MAX_BYTES = 64 * 1024
@@ -41,10 +42,7 @@ async function readStart(response: Response): Promise<string> {
 export async function readRejection(response: Response): Promise<AgentRequestError> {
   const { status } = response
   const text = await readStart(response)
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {}
+  const body = parseJson(text)
   if (!isObject(body) || typeof body.error !== 'string') {
     return new AgentRequestError({
       code: 'BAD_RESPONSE',
