@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { configDefaults, type TestProjectInlineConfiguration } from 'vitest/config'
@@ -21,6 +23,8 @@ import { chromiumBrowser } from './vitest.shared.ts'
  * their timing-sensitive tests.
  */
 export function componentTestProjects(options: {
+  /** The package's folder (`new URL('.', import.meta.url)` in its config). */
+  packageFolder: URL
   /** Which stories this package runs, by tag. */
   storyTags: { include?: string[]; exclude?: string[] }
   /** Browser commands the package's Chromium tests call. */
@@ -30,6 +34,12 @@ export function componentTestProjects(options: {
   const browserOnly = 'src/**/*.browser.test.{ts,tsx}'
   const jsdomOnly = 'src/**/*.jsdom.test.{ts,tsx}'
   const configDir = fileURLToPath(new URL('./.storybook', import.meta.url))
+  // `.storybook` lists every package's stories; each package runs those in its own folder
+  // (its tags choose among them), so another package's show up neither as run nor skipped.
+  const own = basename(fileURLToPath(options.packageFolder))
+  const otherStories = readdirSync(new URL('./packages', import.meta.url))
+    .filter((name) => name !== own)
+    .map((name) => `**/packages/${name}/**`)
   return [
     {
       extends: true,
@@ -70,6 +80,7 @@ export function componentTestProjects(options: {
       test: {
         name: 'storybook',
         sequence: { groupOrder: 2 },
+        exclude: [...configDefaults.exclude, ...otherStories],
         // Some stories play a whole run (500 scenes at most); a busy CI machine needs room.
         testTimeout: 60_000,
         browser: chromiumBrowser(),

@@ -9,6 +9,9 @@ export default defineConfig({
   ...sourceResolve,
   test: {
     testTimeout: 30_000,
-    projects: componentTestProjects({ storyTags: { include: ['devtools'] } }),
+    projects: componentTestProjects({
+      packageFolder: new URL('.', import.meta.url),
+      storyTags: { include: ['devtools'] },
+    }),
   },
 })

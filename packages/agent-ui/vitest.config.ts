@@ -11,6 +11,7 @@ export default defineConfig({
     // Room for the setup's 10 s waits (see vitest.setup.ts) on a busy machine.
     testTimeout: 30_000,
     projects: componentTestProjects({
+      packageFolder: new URL('.', import.meta.url),
       storyTags: { exclude: ['devtools'] },
       commands: { emulateColorScheme },
     }),
