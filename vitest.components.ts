@@ -11,7 +11,7 @@ import { chromiumBrowser } from './vitest.shared.ts'
  * - `jsdom`: every `src/**\/*.test.{ts,tsx}` in jsdom — fast, and where unit tests belong.
  * - `chromium`: the same files again in real headless Chromium, so components are proven
  *   against real layout, focus and events. `@testing-library/user-event` works in both.
- * - `storybook`: the stories the tags choose (the glob is in `.storybook/main.ts`), each
+ * - `storybook`: the package's own stories (the glob is in `.storybook/main.ts`), each
  *   rendered in Chromium with its play function and an axe check that fails on violations.
  *
  * A test that only makes sense in one place says so in its file name:
@@ -25,8 +25,6 @@ import { chromiumBrowser } from './vitest.shared.ts'
 export function componentTestProjects(options: {
   /** The package's folder (`new URL('.', import.meta.url)` in its config). */
   packageFolder: URL
-  /** Which stories this package runs, by tag. */
-  storyTags: { include?: string[]; exclude?: string[] }
   /** Browser commands the package's Chromium tests call. */
   commands?: Parameters<typeof chromiumBrowser>[0]
 }): TestProjectInlineConfiguration[] {
@@ -34,8 +32,8 @@ export function componentTestProjects(options: {
   const browserOnly = 'src/**/*.browser.test.{ts,tsx}'
   const jsdomOnly = 'src/**/*.jsdom.test.{ts,tsx}'
   const configDir = fileURLToPath(new URL('./.storybook', import.meta.url))
-  // `.storybook` lists every package's stories; each package runs those in its own folder
-  // (its tags choose among them), so another package's show up neither as run nor skipped.
+  // `.storybook` lists every package's stories; each package runs those in its own folder,
+  // so another package's show up neither as run nor skipped.
   const own = basename(fileURLToPath(options.packageFolder))
   const otherStories = readdirSync(new URL('./packages', import.meta.url))
     .filter((name) => name !== own)
@@ -76,7 +74,7 @@ export function componentTestProjects(options: {
     },
     {
       extends: true,
-      plugins: [storybookTest({ configDir, tags: options.storyTags })],
+      plugins: [storybookTest({ configDir })],
       test: {
         name: 'storybook',
         sequence: { groupOrder: 2 },

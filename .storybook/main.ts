@@ -3,8 +3,8 @@ import { mergeConfig } from 'vite'
 import { sourceResolve } from '../vitest.shared.ts'
 
 /**
- * The component workshop of agent-ui and agent-devtools; each package runs its own stories
- * as tests (agent-devtools' are tagged `devtools`).
+ * The component workshop of agent-ui and agent-devtools; each package runs the stories in
+ * its own folder as tests.
  */
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',

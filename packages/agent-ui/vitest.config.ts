@@ -4,7 +4,7 @@ import { sourceResolve } from '../../vitest.shared.ts'
 import { emulateColorScheme } from './browser-commands.ts'
 
 // jsdom, Chromium and Storybook projects: see `componentTestProjects`. agent-devtools'
-// stories (tagged `devtools`) run in that package's own suite.
+// stories run in that package's own suite.
 export default defineConfig({
   ...sourceResolve,
   test: {
@@ -12,7 +12,6 @@ export default defineConfig({
     testTimeout: 30_000,
     projects: componentTestProjects({
       packageFolder: new URL('.', import.meta.url),
-      storyTags: { exclude: ['devtools'] },
       commands: { emulateColorScheme },
     }),
   },

@@ -29,7 +29,6 @@ function Harness({ shortage, children }: { shortage?: boolean; children: ReactNo
 const meta = {
   title: 'Devtools/KvidAgentDevtools',
   component: KvidAgentDevtools,
-  tags: ['devtools'],
   args: { initialIsOpen: true, initialHeight: 360 },
   render: (args, context) => (
     <Harness shortage={context.parameters.shortage}>
